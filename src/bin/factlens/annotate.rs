@@ -1,0 +1,107 @@
+//! `factlens annotate`: one document from text, or one line per JSONL record.
+
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use factlens::Options;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The input file, or - for standard input.
+    file: PathBuf,
+    /// The document date, YYYY-MM-DD, for resolving relative dates.
+    #[arg(long)]
+    date: Option<String>,
+    /// Read one {"id", "text", "dct"?} object per line; write one line each.
+    #[arg(long)]
+    jsonl: bool,
+    /// Print the document on one line instead of indented.
+    #[arg(long)]
+    compact: bool,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    let mut opts = Options::new();
+    if let Some(d) = &args.date {
+        opts = opts.document_date(d).map_err(|e| e.to_string())?;
+    }
+    let input = open(&args.file)?;
+    if args.jsonl {
+        return jsonl(input, &opts);
+    }
+    let mut bytes = Vec::new();
+    let mut input = input;
+    input.read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let text = utf8(&bytes).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let doc = factlens::annotate(text, &opts);
+    let out = if args.compact { serde_json::to_string(&doc).expect("serializes") } else { doc.to_json_pretty() };
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{out}").map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open(path: &PathBuf) -> Result<Box<dyn BufRead>, String> {
+    if path.as_os_str() == "-" {
+        Ok(Box::new(std::io::stdin().lock()))
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(Box::new(std::io::BufReader::new(f)))
+    }
+}
+
+/// UTF-8 text, or a message that names the byte where it stops being UTF-8.
+pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+}
+
+fn jsonl(mut input: Box<dyn BufRead>, opts: &Options) -> Result<ExitCode, String> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    let mut failed = 0usize;
+    loop {
+        line.clear();
+        let n = input.read_until(b'\n', &mut line).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        number += 1;
+        let result = utf8(&line).and_then(|l| {
+            let l = l.trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}');
+            if l.trim().is_empty() { Ok(None) } else { record(l, opts).map(Some) }
+        });
+        let written = match result {
+            Ok(None) => continue,
+            Ok(Some(v)) => serde_json::to_string(&v).expect("serializes"),
+            Err(e) => {
+                failed += 1;
+                eprintln!("factlens: line {number}: {e}");
+                serde_json::json!({"line": number, "error": e}).to_string()
+            }
+        };
+        writeln!(out, "{written}").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Annotates one JSONL record: `{"id"}` merged with the document's fields.
+fn record(line: &str, opts: &Options) -> Result<serde_json::Value, String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let obj = v.as_object().ok_or("expected an object {\"id\", \"text\"}")?;
+    let id = obj.get("id").cloned().ok_or("missing \"id\"")?;
+    let text = obj.get("text").and_then(|t| t.as_str()).ok_or("missing string \"text\"")?;
+    let opts = match obj.get("dct").or_else(|| obj.get("meta").and_then(|m| m.get("dct"))) {
+        Some(serde_json::Value::String(d)) => opts.clone().document_date(d).map_err(|e| e.to_string())?,
+        Some(serde_json::Value::Null) | None => opts.clone(),
+        Some(_) => return Err("\"dct\" must be a string YYYY-MM-DD".into()),
+    };
+    let doc = factlens::annotate(text, &opts);
+    let mut merged = serde_json::Map::new();
+    merged.insert("id".into(), id);
+    if let serde_json::Value::Object(fields) = serde_json::to_value(&doc).expect("serializes") {
+        merged.extend(fields);
+    }
+    Ok(serde_json::Value::Object(merged))
+}

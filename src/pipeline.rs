@@ -1,0 +1,117 @@
+//! `annotate`: text in, factlens/1 document out.
+
+use sha2::{Digest, Sha256};
+
+use crate::document::{Builder, Document, SCHEMA};
+use crate::text::Text;
+use crate::{claims, dates, entities, summary, Error};
+
+/// How to annotate. `Options::new()` is the common case.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    document_date: Option<jiff::civil::Date>,
+}
+
+impl Options {
+    /// No document date: it is inferred from the text when the text has one.
+    pub fn new() -> Options {
+        Options::default()
+    }
+
+    /// Sets the document date from `YYYY-MM-DD`; relative dates ("last
+    /// Friday") are resolved against it.
+    pub fn document_date(mut self, iso: &str) -> Result<Options, Error> {
+        let iso = iso.trim();
+        let ok = iso.len() == 10 && iso.as_bytes()[4] == b'-' && iso.as_bytes()[7] == b'-';
+        let date: jiff::civil::Date = if ok { iso.parse().map_err(|_| Error::bad_date(iso))? } else { return Err(Error::bad_date(iso)) };
+        self.document_date = Some(date);
+        Ok(self)
+    }
+}
+
+/// Annotates `text`: entities, dates, claims and a summary, with every
+/// offset in code points.
+pub fn annotate(text: &str, options: &Options) -> Document {
+    let t = Text::new(text);
+    let (dct, dct_source) = match options.document_date {
+        Some(d) => (Some(d), Some("option")),
+        None => match dates::infer_document_date(&t) {
+            Some(d) => (Some(d), Some("text")),
+            None => (None, None),
+        },
+    };
+    let timexes = dates::recognize(&t, dct);
+    let mentions = entities::recognize(&t);
+    let clusters = entities::merge(&t, &mentions);
+    let found = claims::recognize(&t, &mentions);
+
+    let b = Builder::new(text);
+    let entity_id = |cluster: usize| format!("E{}", cluster + 1);
+    let entities: Vec<_> = mentions
+        .iter()
+        .zip(&clusters)
+        .enumerate()
+        .map(|(i, (m, &c))| {
+            let r = b.role(m.span);
+            crate::EntityMention { id: format!("e{}", i + 1), start: r.start, end: r.end, text: r.text, label: m.label, entity: entity_id(c) }
+        })
+        .collect();
+    let dates: Vec<_> = timexes
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let r = b.role(x.span);
+            crate::DateMention {
+                id: format!("d{}", i + 1),
+                start: r.start,
+                end: r.end,
+                text: r.text,
+                kind: x.kind,
+                granularity: x.value.as_deref().and_then(dates::granularity).map(str::to_string),
+                value: x.value.clone(),
+            }
+        })
+        .collect();
+    let claims: Vec<_> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let r = b.role(f.span);
+            crate::Claim {
+                id: format!("c{}", i + 1),
+                start: r.start,
+                end: r.end,
+                text: r.text,
+                kind: f.kind,
+                source: f.source.map(|s| b.role(s)),
+                source_entity: f.source_mention.map(|m| entity_id(clusters[m])),
+                cue: f.cue.map(|s| b.role(s)),
+                content: b.role(f.content),
+                stance: f.stance.to_string(),
+                checkworthy: f64::from(f.checkworthy),
+            }
+        })
+        .collect();
+
+    let mut doc = Document {
+        schema: SCHEMA.to_string(),
+        text_length: b.text_length(),
+        text_sha256: hex(&Sha256::digest(text.as_bytes())),
+        document_date: dct.map(|d| d.to_string()),
+        document_date_source: dct_source.map(str::to_string),
+        entities,
+        dates,
+        claims,
+        summary: Default::default(),
+    };
+    doc.summary = summary::build(&t, &doc);
+    doc
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

@@ -1,0 +1,103 @@
+//! The sidebar: main actors with counts, a timeline, claims by source.
+
+use std::collections::HashMap;
+
+use crate::document::{Document, Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry};
+use crate::text::{Text, TokenKind};
+
+pub(crate) fn build(t: &Text, doc: &Document) -> Summary {
+    Summary { entities: entities(doc), timeline: timeline(doc), sources: sources(doc), statistics: statistics(t, doc) }
+}
+
+fn entities(doc: &Document) -> Vec<SummaryEntity> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_id: HashMap<&str, SummaryEntity> = HashMap::new();
+    for m in &doc.entities {
+        let e = by_id.entry(&m.entity).or_insert_with(|| {
+            order.push(&m.entity);
+            SummaryEntity { entity: m.entity.clone(), name: m.text.clone(), label: m.label, mentions: 0 }
+        });
+        e.mentions += 1;
+        // The fullest form names the referent.
+        if m.text.chars().count() > e.name.chars().count() {
+            e.name = m.text.clone();
+        }
+    }
+    let mut out: Vec<SummaryEntity> = order.into_iter().map(|id| by_id.remove(id).expect("entity seen")).collect();
+    // Most mentioned first; ties keep first-mention order (stable sort).
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    out
+}
+
+fn timeline(doc: &Document) -> Vec<TimelineEntry> {
+    let mut out: Vec<TimelineEntry> = Vec::new();
+    for d in &doc.dates {
+        let Some(v) = &d.value else { continue };
+        if !v.starts_with(|c: char| c.is_ascii_digit()) {
+            continue; // durations, sets and PRESENT_REF have no place on a line
+        }
+        match out.iter_mut().find(|e| &e.value == v) {
+            Some(e) => e.dates.push(d.id.clone()),
+            None => out.push(TimelineEntry { value: v.clone(), granularity: d.granularity.clone(), dates: vec![d.id.clone()] }),
+        }
+    }
+    // ISO values sort chronologically as strings; a coarser value ("2024")
+    // sorts before the finer ones inside it ("2024-09").
+    out.sort_by(|a, b| a.value.cmp(&b.value));
+    out
+}
+
+fn sources(doc: &Document) -> Vec<SummarySource> {
+    let mut out: Vec<SummarySource> = Vec::new();
+    let names: HashMap<&str, &str> = doc.summary_names();
+    for c in &doc.claims {
+        let Some(src) = &c.source else { continue };
+        let key_entity = c.source_entity.clone();
+        let name = match &key_entity {
+            Some(e) => names.get(e.as_str()).map(|s| s.to_string()).unwrap_or_else(|| src.text.clone()),
+            None => src.text.clone(),
+        };
+        let slot = out.iter_mut().find(|s| match (&s.source_entity, &key_entity) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => s.name.eq_ignore_ascii_case(&name),
+            _ => false,
+        });
+        match slot {
+            Some(s) => s.claims.push(c.id.clone()),
+            None => out.push(SummarySource { source_entity: key_entity, name, claims: vec![c.id.clone()] }),
+        }
+    }
+    out.sort_by(|a, b| b.claims.len().cmp(&a.claims.len()));
+    out
+}
+
+fn statistics(t: &Text, doc: &Document) -> Statistics {
+    // A paragraph starts at a non-blank line after a blank one (or the start).
+    let mut paragraphs = 0;
+    let mut prev_blank = true;
+    for line in t.src.lines() {
+        let blank = line.trim().is_empty();
+        paragraphs += usize::from(prev_blank && !blank);
+        prev_blank = blank;
+    }
+    Statistics {
+        characters: doc.text_length,
+        words: t.tokens.iter().filter(|k| k.kind != TokenKind::Punct).count(),
+        sentences: t.sentences.len(),
+        paragraphs,
+    }
+}
+
+impl Document {
+    /// The fullest name of each entity id.
+    fn summary_names(&self) -> HashMap<&str, &str> {
+        let mut names: HashMap<&str, &str> = HashMap::new();
+        for m in &self.entities {
+            let n = names.entry(&m.entity).or_insert(&m.text);
+            if m.text.chars().count() > n.chars().count() {
+                *n = &m.text;
+            }
+        }
+        names
+    }
+}
