@@ -148,15 +148,23 @@ fn found_claim(t: &Text, mentions: &[Mention], whole: Span, source: Option<Span>
 /// The entity mention a source names, or for a pronoun the nearest
 /// preceding person (he, she) or organization or place (they, it).
 fn resolve_source(t: &Text, mentions: &[Mention], source: Span) -> Option<usize> {
-    if let Some(i) = mentions.iter().rposition(|m| source.contains(m.span)) {
-        return Some(i);
+    // Mentions are sorted: look only at those that start inside the source.
+    let first = mentions.partition_point(|m| m.span.start < source.start);
+    let last = first + mentions[first..].partition_point(|m| m.span.start < source.end);
+    let inside = mentions[first..last].iter().rposition(|m| source.contains(m.span));
+    if let Some(i) = inside {
+        return Some(first + i);
     }
     let word = t.slice(source);
     if !PRONOUNS.contains(&word) {
         return None;
     }
     let person = matches!(word, "he" | "she" | "He" | "She");
-    mentions
+    // The nearest earlier candidate, looking back a bounded distance.
+    let before = mentions.partition_point(|m| m.span.end <= source.start);
+    let from = before.saturating_sub(50);
+    mentions[from..before]
         .iter()
-        .rposition(|m| m.span.end <= source.start && (m.label == EntityLabel::Person) == person && m.label != EntityLabel::Norp)
+        .rposition(|m| (m.label == EntityLabel::Person) == person && m.label != EntityLabel::Norp)
+        .map(|i| from + i)
 }

@@ -88,15 +88,15 @@ pub(crate) fn recognize(t: &Text) -> Vec<Mention> {
         }
     }
     // Single capitalized words that repeat a person's surname are persons.
-    let surnames: Vec<String> = out
+    let surnames: std::collections::HashSet<&str> = out
         .iter()
         .filter(|m| m.label == EntityLabel::Person)
-        .filter_map(|m| t.slice(m.span).rsplit(' ').next().map(str::to_string))
+        .filter_map(|m| t.slice(m.span).rsplit(' ').next())
         .collect();
     let mut extra = Vec::new();
     for (k, tok) in t.tokens.iter().enumerate() {
         let w = t.tok(k);
-        if surnames.iter().any(|s| s == w) && !out.iter().any(|m| m.span.overlaps(tok.span)) {
+        if surnames.contains(w) && !out[out.partition_point(|m| m.span.end <= tok.span.start)..].first().is_some_and(|m| m.span.overlaps(tok.span)) {
             extra.push(Mention { span: tok.span, label: EntityLabel::Person });
         }
     }
