@@ -40,3 +40,6 @@ pub use document::{
 };
 pub use error::Error;
 pub use pipeline::{annotate, Options};
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub use pipeline::profile_stages;

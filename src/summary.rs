@@ -31,14 +31,18 @@ fn entities(doc: &Document) -> Vec<SummaryEntity> {
 
 fn timeline(doc: &Document) -> Vec<TimelineEntry> {
     let mut out: Vec<TimelineEntry> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
     for d in &doc.dates {
         let Some(v) = &d.value else { continue };
         if !v.starts_with(|c: char| c.is_ascii_digit()) {
             continue; // durations, sets and PRESENT_REF have no place on a line
         }
-        match out.iter_mut().find(|e| &e.value == v) {
-            Some(e) => e.dates.push(d.id.clone()),
-            None => out.push(TimelineEntry { value: v.clone(), granularity: d.granularity.clone(), dates: vec![d.id.clone()] }),
+        match slot.get(v.as_str()) {
+            Some(&i) => out[i].dates.push(d.id.clone()),
+            None => {
+                slot.insert(v, out.len());
+                out.push(TimelineEntry { value: v.clone(), granularity: d.granularity.clone(), dates: vec![d.id.clone()] });
+            }
         }
     }
     // ISO values sort chronologically as strings; a coarser value ("2024")
@@ -49,22 +53,25 @@ fn timeline(doc: &Document) -> Vec<TimelineEntry> {
 
 fn sources(doc: &Document) -> Vec<SummarySource> {
     let mut out: Vec<SummarySource> = Vec::new();
+    // Named entities group by id, other sources by their lower-cased text.
+    let mut slot: HashMap<(Option<String>, String), usize> = HashMap::new();
     let names: HashMap<&str, &str> = doc.summary_names();
     for c in &doc.claims {
         let Some(src) = &c.source else { continue };
-        let key_entity = c.source_entity.clone();
-        let name = match &key_entity {
-            Some(e) => names.get(e.as_str()).map(|s| s.to_string()).unwrap_or_else(|| src.text.clone()),
+        let name = match &c.source_entity {
+            Some(e) => names.get(e.as_str()).map_or_else(|| src.text.clone(), |s| s.to_string()),
             None => src.text.clone(),
         };
-        let slot = out.iter_mut().find(|s| match (&s.source_entity, &key_entity) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => s.name.eq_ignore_ascii_case(&name),
-            _ => false,
-        });
-        match slot {
-            Some(s) => s.claims.push(c.id.clone()),
-            None => out.push(SummarySource { source_entity: key_entity, name, claims: vec![c.id.clone()] }),
+        let key = match &c.source_entity {
+            Some(e) => (Some(e.clone()), String::new()),
+            None => (None, name.to_lowercase()),
+        };
+        match slot.get(&key) {
+            Some(&i) => out[i].claims.push(c.id.clone()),
+            None => {
+                slot.insert(key, out.len());
+                out.push(SummarySource { source_entity: c.source_entity.clone(), name, claims: vec![c.id.clone()] });
+            }
         }
     }
     out.sort_by(|a, b| b.claims.len().cmp(&a.claims.len()));

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit, golden, property and CLI tests; WebAssembly
+# against native; and the page in headless Chromium. Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --browser
+
+echo "== Rust tests"
+cargo test --workspace
+
+echo "== WebAssembly equals native"
+cargo build --bin factlens
+scripts/build-wasm.sh node
+node --test tests/wasm/
+
+if [ -x scripts/test-browser.sh ]; then
+  echo "== The page in headless Chromium"
+  scripts/test-browser.sh
+fi

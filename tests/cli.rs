@@ -1,0 +1,75 @@
+//! The `factlens` command as users call it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn factlens(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlens runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout_json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn annotate_reads_stdin_and_applies_the_date() {
+    let o = factlens(&["annotate", "--date", "2024-10-01", "-"], "Maria Zakharova said on September 20, 2024 that Minsk was ready.".as_bytes());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let d = stdout_json(&o);
+    assert_eq!(d["schema"], "factlens/1");
+    assert_eq!(d["document_date"], "2024-10-01");
+    assert!(d["dates"].as_array().unwrap().iter().any(|x| x["value"] == "2024-09-20"));
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_byte_position() {
+    let o = factlens(&["annotate", "-"], b"Minsk \xff\xfe reported");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("invalid UTF-8 at byte 6"), "{err}");
+}
+
+#[test]
+fn bad_date_option_is_a_clear_error() {
+    let o = factlens(&["annotate", "--date", "2024-02-30", "-"], b"text");
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("invalid document date"));
+}
+
+#[test]
+fn jsonl_keeps_order_reports_bad_lines_and_goes_on() {
+    let input = "{\"id\": \"a\", \"text\": \"Kyiv denied it.\", \"dct\": \"2024-10-01\"}\n\
+                 not json\n\
+                 \n\
+                 {\"id\": 7, \"text\": \"Lukashenko spoke in Minsk.\"}\n\
+                 {\"id\": \"x\"}\n";
+    let o = factlens(&["annotate", "--jsonl", "-"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "a failed line makes the exit status 1");
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["document_date"], "2024-10-01");
+    assert_eq!(lines[0]["schema"], "factlens/1");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("not JSON"));
+    assert_eq!(lines[2]["id"], 7);
+    assert_eq!(lines[3]["line"], 5);
+    assert!(lines[3]["error"].as_str().unwrap().contains("text"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 2") && err.contains("line 5"), "{err}");
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let o = factlens(&["annotate", "/no/such/file.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/no/such/file.txt"));
+}

@@ -1,0 +1,49 @@
+// WebAssembly and native give identical documents: same offsets, values
+// and ids. Run by scripts/test.sh after the wasm build; FACTLENS_BIN names
+// the native binary and FACTLENS_WASM_NODE the wasm-bindgen nodejs output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = process.env.FACTLENS_BIN || path.join(root, 'target/debug/factlens');
+const wasmDir = process.env.FACTLENS_WASM_NODE || path.join(root, 'target/wasm-node');
+const wasm = createRequire(import.meta.url)(path.join(wasmDir, 'factlens.js'));
+const fixtures = path.join(root, 'tests/data/identity.jsonl');
+
+const native = execFileSync(bin, ['annotate', '--jsonl', fixtures], { encoding: 'utf8' })
+  .trim().split('\n').map((l) => JSON.parse(l));
+const records = readFileSync(fixtures, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+for (const [i, rec] of records.entries()) {
+  test(`wasm equals native on ${rec.id}`, () => {
+    const doc = wasm.annotate(rec.text, { document_date: rec.dct ?? null });
+    const { id, ...nat } = native[i];
+    assert.equal(id, rec.id);
+    assert.deepStrictEqual(doc, nat);
+    // The offsets are code points: slicing by code points gives the text.
+    const cps = Array.from(rec.text);
+    for (const e of doc.entities) assert.equal(cps.slice(e.start, e.end).join(''), e.text);
+  });
+}
+
+test('lone surrogates from JavaScript annotate without a panic', () => {
+  const doc = wasm.annotate('\uD800 Minsk \uDC00 reported on 1 May 2024.', null);
+  assert.equal(doc.schema, 'factlens/1');
+  assert.ok(doc.entities.some((e) => e.text === 'Minsk'));
+});
+
+test('a bad document date is an exception with a message', () => {
+  assert.throws(() => wasm.annotate('text', { document_date: '2024-13-01' }), /invalid document date/);
+});
+
+test('readDocument refuses an unknown schema version', () => {
+  const doc = wasm.annotate('Kyiv denied it.', undefined);
+  assert.deepStrictEqual(wasm.readDocument(JSON.stringify(doc)), doc);
+  assert.throws(() => wasm.readDocument(JSON.stringify({ ...doc, schema: 'factlens/2' })), /unknown schema "factlens\/2"/);
+  assert.throws(() => wasm.readDocument('{"schema": "factlens/1", "text_length": 3'), /malformed document/);
+});
