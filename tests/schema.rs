@@ -1,0 +1,53 @@
+//! Documents match the published JSON Schema, and unknown versions are refused.
+
+use factlens::{annotate, Document, Options};
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../docs/factlens-1.schema.json")).expect("schema parses");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+#[test]
+fn documents_match_the_json_schema() {
+    let v = validator();
+    for (text, date) in [
+        ("Maria Zakharova warned on September 20, 2024 that Minsk would answer. Trade fell 50% in 2021.", Some("2024-10-01")),
+        ("", None),
+        ("😀 中文 Kyiv denied it.\r\n", None),
+    ] {
+        let mut opts = Options::new();
+        if let Some(d) = date {
+            opts = opts.document_date(d).unwrap();
+        }
+        let doc = serde_json::to_value(annotate(text, &opts)).unwrap();
+        let errors: Vec<String> = v.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{text:?}: {errors:#?}");
+    }
+}
+
+#[test]
+fn the_schema_rejects_a_wrong_label() {
+    let mut doc = serde_json::to_value(annotate("Alexander Lukashenko spoke.", &Options::new())).unwrap();
+    doc["entities"][0]["label"] = "PER".into();
+    assert!(!validator().is_valid(&doc));
+}
+
+#[test]
+fn reading_refuses_unknown_schemas_and_bad_spans() {
+    let doc = annotate("Kyiv denied it.", &Options::new());
+    let json = serde_json::to_string(&doc).unwrap();
+    assert_eq!(Document::from_json(&json).unwrap(), doc);
+
+    let future = json.replace("\"factlens/1\"", "\"factlens/2\"");
+    let err = Document::from_json(&future).unwrap_err();
+    assert!(err.is_unknown_schema());
+    assert_eq!(err.to_string(), "unknown schema \"factlens/2\": this version reads only \"factlens/1\"");
+
+    let foreign = Document::from_json("{\"@context\": \"http://www.w3.org/ns/anno.jsonld\"}").unwrap_err();
+    assert!(foreign.to_string().contains("not a factlens document"));
+
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["entities"][0]["end"] = 999.into();
+    let err = Document::from_json(&v.to_string()).unwrap_err();
+    assert!(err.to_string().contains("outside the text"), "{err}");
+}
