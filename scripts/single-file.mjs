@@ -10,14 +10,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 const root = new URL('..', import.meta.url).pathname;
 const www = `${root}www/`;
 
-async function bundle(entry) {
-  const r = await build({ entryPoints: [`${www}${entry}`], bundle: true, format: 'esm', minify: true, write: false,
+async function bundle(entry, format) {
+  const r = await build({ entryPoints: [`${www}${entry}`], bundle: true, format, minify: true, write: false,
     target: 'es2022', logLevel: 'error', legalComments: 'none' });
   return r.outputFiles[0].text;
 }
 
-const worker = await bundle('worker.js');
-const app = await bundle('app.js');
+// Chromium refuses module workers from blob: URLs on file:// pages, so the
+// worker is a classic script; it never reads import.meta (the wasm is passed in).
+const worker = await bundle('worker.js', 'iife');
+const app = await bundle('app.js', 'esm');
 const wasm = readFileSync(`${www}pkg/factlens_bg.wasm`).toString('base64');
 const css = readFileSync(`${www}style.css`, 'utf8');
 

@@ -21,7 +21,7 @@ export class Core {
     let wasm = null;
     if (inline) {
       const url = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
-      this.worker = new Worker(url, { type: 'module' });
+      this.worker = new Worker(url); // classic: file:// pages cannot start module workers from blob: URLs
       wasm = base64Bytes(inline.wasm);
     } else {
       this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
