@@ -351,7 +351,16 @@ test('enormous pastes and binary junk are refused with a clear message', async (
   const { page, close } = await open();
   try {
     await setText(page, ARTICLE);
-    await page.locator('#source').fill('x'.repeat(5_000_001));
+    // Paste it, as a user would: a paste event carrying 5 million characters.
+    const inserted = await page.evaluate(() => {
+      const t = document.getElementById('source');
+      t.focus();
+      t.select();
+      const data = new DataTransfer();
+      data.setData('text/plain', 'x'.repeat(5_000_001));
+      return t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    assert.equal(inserted, false, 'the paste was cancelled');
     await page.locator('#message.error').waitFor();
     assert.match(await page.locator('#message').textContent(), /at most 5 million/);
     assert.equal(await page.locator('#source').inputValue(), ARTICLE);
