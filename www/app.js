@@ -88,6 +88,7 @@ function render() {
   view.renderLegend(sum.counts);
   view.renderSidebar(sum);
   view.renderArticle(text, state.anns, map);
+  view.setDateSource(state.doc);
   view.setHistory(state.past.length > 0, state.future.length > 0);
 }
 

@@ -114,7 +114,7 @@ export class View {
       e.preventDefault();
       const sel = this.selection();
       if (sel) this.handlers.label?.(type, sel);
-      else if (this.focused) this.handlers.relabel?.(this.annOf(this.focused), type);
+      else if (document.activeElement?.closest?.('#view .hl')) this.handlers.relabel?.(this.annOf(document.activeElement.closest('.hl')), type);
       else this.message('Select some text in the article first, then press the key of a type.', 'error');
     }
   }
@@ -157,6 +157,11 @@ export class View {
 
   setSourceText(text) { if (this.source.value !== text) this.source.value = text; }
   setDate(value) { $('date').value = value || ''; }
+  /** Says which date relative dates were resolved against when the user gave none. */
+  setDateSource(doc) {
+    $('date-hint').textContent = doc.document_date_source === 'option' ? 'relative dates resolved against it'
+      : doc.document_date ? `empty: taken from the text (${doc.document_date})` : 'empty: none found in the text';
+  }
   setHistory(canUndo, canRedo) { $('undo').disabled = !canUndo; $('redo').disabled = !canRedo; }
   setBusy(busy) { this.article.setAttribute('aria-busy', busy ? 'true' : 'false'); this.legend.classList.toggle('busy', busy); }
 

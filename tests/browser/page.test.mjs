@@ -418,3 +418,70 @@ test('the single-file build annotates from file:// with the network off', async 
     await b.close();
   }
 });
+
+test('a full or unavailable storage is reported instead of failing silently', async () => {
+  const b = await launch();
+  try {
+    await b.context.addInitScript(() => {
+      Storage.prototype.setItem = () => { throw new DOMException('quota', 'QuotaExceededError'); };
+    });
+    const page = b.context.pages()[0] ?? (await b.context.newPage());
+    await page.goto(server.url);
+    await rendered(page);
+    await page.waitForFunction(() => /storage is full/.test(document.getElementById('message').textContent));
+    assert.ok((await page.locator('#view .hl').count()) > 0, 'the page still works');
+  } finally {
+    await b.close();
+  }
+});
+
+/** WCAG relative luminance contrast of two computed CSS colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`text, highlight tags and hints meet WCAG AA contrast (${scheme})`, async () => {
+    const b = await launch({ colorScheme: scheme });
+    try {
+      const page = b.context.pages()[0] ?? (await b.context.newPage());
+      await page.goto(server.url);
+      await rendered(page);
+      await setText(page, ARTICLE);
+      await selectInView(page, 'flood barrier');
+      await page.keyboard.press('Alt+m'); // at least one MISC chip
+      await page.waitForSelector('#view mark.t-MISC');
+      const pairs = await page.evaluate(() => {
+        const bgOf = (e) => {
+          for (let x = e; x; x = x.parentElement) {
+            const c = getComputedStyle(x).backgroundColor;
+            if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c;
+          }
+          return getComputedStyle(document.documentElement).backgroundColor;
+        };
+        const out = [];
+        for (const t of ['PERSON', 'ORG', 'LOC', 'NORP', 'MISC', 'DATE']) {
+          const m = document.querySelector(`#view mark.t-${t}`);
+          if (m) out.push([`${t} tag`, getComputedStyle(m, '::after').color, bgOf(m)], [`${t} text`, getComputedStyle(m).color, bgOf(m)]);
+        }
+        const claim = document.querySelector('#view .claim');
+        if (claim) out.push(['claim text', getComputedStyle(claim).color, bgOf(claim)], ['claim tag', getComputedStyle(claim, '::before').color, bgOf(claim)]);
+        for (const sel of ['#shortcuts', '.sidebar .item .count', '#date-hint', '.legend-item .swatch', 'body', '#message'])
+          for (const e of document.querySelectorAll(sel)) if (e.offsetParent || sel === 'body') out.push([sel, getComputedStyle(e).color, bgOf(e)]);
+        return out;
+      });
+      assert.ok(pairs.length > 10);
+      for (const [what, fg, bg] of pairs) assert.ok(contrast(fg, bg) >= 4.5, `${what}: ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}:1`);
+    } finally {
+      await b.close();
+    }
+  });
+}
