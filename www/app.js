@@ -196,7 +196,11 @@ view.bindOpenFile(async (file) => {
   }
 });
 
-view.bindSample(() => { setText(SAMPLE); view.message('Loaded the sample article.'); });
+view.bindSample(() => {
+  const had = state.text.trim() && state.text !== SAMPLE;
+  view.replaceSourceUndoably(SAMPLE);
+  view.message(had ? 'Loaded the sample article. Ctrl+Z in the text box brings your text back.' : 'Loaded the sample article.');
+});
 
 // ---- export and import -------------------------------------------------------
 

@@ -66,6 +66,23 @@ export class View {
     const input = $('open-input');
     $('open').addEventListener('click', () => input.click());
     input.addEventListener('change', () => { if (input.files[0]) h(input.files[0]); input.value = ''; });
+    // A file dropped anywhere opens like "Open file…" instead of replacing the page.
+    document.addEventListener('dragover', (e) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); });
+    document.addEventListener('drop', (e) => {
+      const f = e.dataTransfer?.files?.[0];
+      if (f) { e.preventDefault(); h(f); }
+    });
+  }
+
+  /** Replaces the text box's content so that its own Ctrl+Z brings the old text back. */
+  replaceSourceUndoably(text) {
+    const t = this.source;
+    t.focus();
+    t.select();
+    if (!document.execCommand('insertText', false, text) || t.value !== text) {
+      t.value = text;
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    }
   }
 
   bindImport(h) {
@@ -163,7 +180,13 @@ export class View {
       : doc.document_date ? `empty: taken from the text (${doc.document_date})` : 'empty: none found in the text';
   }
   setHistory(canUndo, canRedo) { $('undo').disabled = !canUndo; $('redo').disabled = !canRedo; }
-  setBusy(busy) { this.article.setAttribute('aria-busy', busy ? 'true' : 'false'); this.legend.classList.toggle('busy', busy); }
+  setBusy(busy) {
+    // Called on every keystroke: touch the DOM only when the state flips.
+    if (this.busy === busy) return;
+    this.busy = busy;
+    this.article.setAttribute('aria-busy', busy ? 'true' : 'false');
+    this.legend.classList.toggle('busy', busy);
+  }
 
   message(text, kind = 'info') {
     const box = this.messageBox;

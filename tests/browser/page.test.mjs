@@ -485,3 +485,22 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+test('the sample article replaces the text undoably', async () => {
+  const { page, close } = await open();
+  try {
+    await setText(page, ARTICLE);
+    let n = await page.evaluate(() => Number(document.getElementById('view').dataset.rendered));
+    await page.click('#sample');
+    n = await rendered(page, n);
+    assert.notEqual(await page.locator('#source').inputValue(), ARTICLE);
+    assert.match(await page.locator('#message').textContent(), /Ctrl\+Z/);
+    await page.locator('#source').focus();
+    await page.keyboard.press('Control+z');
+    await rendered(page, n);
+    assert.equal(await page.locator('#source').inputValue(), ARTICLE);
+    assert.equal(await page.locator('#view').textContent(), ARTICLE);
+  } finally {
+    await close();
+  }
+});
