@@ -3,7 +3,7 @@
 // two pieces, so any overlap still renders and stays readable.
 
 function order(a, b) {
-  return a.s - b.s || b.e - a.e || a.layer - b.layer;
+  return a.s - b.s || a.layer - b.layer || b.e - a.e;
 }
 
 /**
@@ -13,7 +13,7 @@ function order(a, b) {
  */
 export function nest(spans, length) {
   const items = spans.filter((x) => x.e > x.s && x.s >= 0 && x.e <= length).sort(order);
-  const root = { s: 0, e: length, layer: -1, children: [] };
+  const root = { s: 0, e: length, layer: -Infinity, children: [] };
   const stack = [root];
   const pieces = []; // split-off remainders, kept sorted
   let i = 0;

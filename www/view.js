@@ -209,6 +209,14 @@ export class View {
       spans.push({ s: map.unit(a.start), e: map.unit(a.end), layer: a.kind === 'claim' ? 0 : 1, i });
       if (a.kind === 'claim' && a.cue) spans.push({ s: map.unit(a.cue.start), e: map.unit(a.cue.end), layer: 2, cue: true });
     });
+    // Paragraphs are the outermost layer: separate blocks that the browser
+    // can skip laying out and painting while they are off screen.
+    let from = 0;
+    for (const m of text.matchAll(/\n[ \t]*\n\s*/g)) {
+      const to = m.index + m[0].length;
+      if (to < text.length) { spans.push({ s: from, e: to, layer: -1, para: true }); from = to; }
+    }
+    spans.push({ s: from, e: text.length, layer: -1, para: true });
     const root = nest(spans, text.length);
     const frag = document.createDocumentFragment();
     this.elsByKey = new Map();
@@ -236,6 +244,7 @@ export class View {
   }
 
   markFor(node) {
+    if (node.para) return el('div', { class: 'para' });
     if (node.cue) return el('span', { class: 'cue' });
     const a = this.anns[node.i];
     const info = TYPE_INFO[a.type];

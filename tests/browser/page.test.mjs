@@ -504,3 +504,37 @@ test('the sample article replaces the text undoably', async () => {
     await close();
   }
 });
+
+test('clicking a sidebar item scrolls to a mention far down a long article, and next/previous walk its mentions', async () => {
+  const { page, close, problems } = await open();
+  try {
+    const long = `${Array.from({ length: 40 }, () => ARTICLE).join('\n\n')}\n\nThe Quorvath accord ends here. Quorvath again.`;
+    await setText(page, long);
+    // Label both (made-up) words by hand, so the test does not depend on the recognizers.
+    for (const which of ['first', 'last']) {
+      const n = await page.evaluate(() => Number(document.getElementById('view').dataset.rendered));
+      await page.locator('#source').evaluate((t, which) => {
+        const at = which === 'first' ? t.value.indexOf('Quorvath') : t.value.lastIndexOf('Quorvath');
+        t.focus();
+        t.setSelectionRange(at, at + 8);
+      }, which);
+      await page.keyboard.press('Alt+m');
+      await rendered(page, n);
+    }
+    const item = page.locator('.sidebar .item', { hasText: 'Quorvath' });
+    await item.click();
+    const inView = () => page.locator('#view .current').first().evaluate((m) => {
+      const r = m.getBoundingClientRect(); const v = document.getElementById('view').getBoundingClientRect();
+      return r.top >= v.top && r.bottom <= v.bottom;
+    });
+    assert.equal(await page.locator('#nav-pos').textContent(), '1 of 2');
+    assert.ok(await inView(), 'first mention visible');
+    await page.click('#nav-next');
+    assert.equal(await page.locator('#nav-pos').textContent(), '2 of 2');
+    assert.ok(await inView(), 'second mention visible');
+    assert.equal(await page.locator('#view .current').first().textContent(), 'Quorvath');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});

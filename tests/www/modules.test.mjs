@@ -97,3 +97,11 @@ test('CSV cells defuse formulas and quote separators', () => {
   assert.equal(csvCell(null), '');
   assert.equal(csvCell(42), '42');
 });
+
+test('paragraphs stay outermost and a claim crossing a paragraph break is split in two', () => {
+  const text = 'One two.\n\nThree four.';
+  const root = nest([{ s: 0, e: 10, layer: -1 }, { s: 10, e: text.length, layer: -1 }, { s: 4, e: 15, layer: 0 }], text.length);
+  assert.deepEqual(root.children.map((p) => [p.s, p.e, p.layer]), [[0, 10, -1], [10, text.length, -1]]);
+  assert.deepEqual(root.children.map((p) => p.children.map((c) => [c.s, c.e, c.part])), [[[4, 10, 0]], [[10, 15, 1]]]);
+  assert.equal(flatten(root, text).join(''), text);
+});
