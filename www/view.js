@@ -104,7 +104,7 @@ export class View {
   bindInternal() {
     document.addEventListener('keydown', (e) => this.onKey(e));
     this.article.addEventListener('focusin', (e) => { const m = e.target.closest?.('.hl'); if (m) this.focusMark(m); });
-    this.article.addEventListener('focusout', () => this.hideTooltip());
+    this.article.addEventListener('focusout', (e) => { e.target.removeAttribute?.('aria-describedby'); this.hideTooltip(); });
     this.article.addEventListener('mouseover', (e) => { const m = e.target.closest?.('.hl'); if (m) this.showTooltip(m); });
     this.article.addEventListener('mouseout', (e) => { if (!e.relatedTarget?.closest?.('.hl')) this.hideTooltip(); });
     this.article.addEventListener('click', (e) => {
