@@ -112,6 +112,16 @@ export class View {
       if (m && window.getSelection().isCollapsed) m.focus();
     });
     this.article.addEventListener('keydown', (e) => this.onMarkKey(e));
+    // Buttons that label the selection: pressing one must not take the
+    // focus (and with it the selection) away from the text.
+    for (const t of TYPES) {
+      const key = `Alt+${TYPE_INFO[t].key.slice(3)}`;
+      const b = el('button', { type: 'button', class: `mark-as s-${t}`, 'aria-keyshortcuts': key, 'aria-label': `${TYPE_INFO[t].name} (${key})`,
+        title: `${TYPE_INFO[t].name} (${key})` }, el('span', { class: 'swatch', 'data-tag': TYPE_INFO[t].tag, 'aria-hidden': 'true' }));
+      b.addEventListener('mousedown', (e) => e.preventDefault());
+      b.addEventListener('click', () => this.labelSelection(t));
+      $('label-buttons').append(b);
+    }
     $('nav-prev').addEventListener('click', () => this.step(-1));
     $('nav-next').addEventListener('click', () => this.step(1));
   }
@@ -129,11 +139,16 @@ export class View {
       const type = TYPES.find((t) => TYPE_INFO[t].key === e.code);
       if (!type) return;
       e.preventDefault();
-      const sel = this.selection();
-      if (sel) this.handlers.label?.(type, sel);
-      else if (document.activeElement?.closest?.('#view .hl')) this.handlers.relabel?.(this.annOf(document.activeElement.closest('.hl')), type);
-      else this.message('Select some text in the article first, then press the key of a type.', 'error');
+      this.labelSelection(type);
     }
+  }
+
+  labelSelection(type) {
+    const sel = this.selection();
+    if (sel) this.handlers.label?.(type, sel);
+    else if (document.activeElement?.closest?.('#view .hl')) this.handlers.relabel?.(this.annOf(document.activeElement.closest('.hl')), type);
+    else if (document.activeElement === this.source && this.source.value !== this.text) this.message('Wait a moment: the annotations are catching up with your typing.');
+    else this.message('Select some text in the article first, then choose its type.', 'error');
   }
 
   onMarkKey(e) {

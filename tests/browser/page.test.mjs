@@ -538,3 +538,18 @@ test('clicking a sidebar item scrolls to a mention far down a long article, and 
     await close();
   }
 });
+
+test('a selection can be labelled with the mouse, keeping the selection when the button is pressed', async () => {
+  const { page, close, problems } = await open();
+  try {
+    await setText(page, ARTICLE);
+    await selectInView(page, 'storm');
+    const n = await page.evaluate(() => Number(document.getElementById('view').dataset.rendered));
+    await page.click('.mark-as.s-MISC');
+    await rendered(page, n);
+    assert.equal(await page.locator('#view mark.hl.t-MISC', { hasText: /^storm$/ }).count(), 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
