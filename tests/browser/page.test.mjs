@@ -553,3 +553,28 @@ test('a selection can be labelled with the mouse, keeping the selection when the
     await close();
   }
 });
+
+test('setting the document date re-annotates against it, and undo restores the date from the text', async () => {
+  const { page, close, problems } = await open();
+  try {
+    await setText(page, 'The minister spoke on Monday about the budget.');
+    let n = await page.evaluate(() => Number(document.getElementById('view').dataset.rendered));
+    await page.locator('#date').fill('2024-06-05');
+    n = await rendered(page, n);
+    let doc = JSON.parse(await exportFile(page, 'factlens'));
+    assert.equal(doc.document_date, '2024-06-05');
+    assert.equal(doc.document_date_source, 'option');
+    await page.locator('#view').focus();
+    await page.keyboard.press('Control+z');
+    n = await rendered(page, n);
+    assert.equal(await page.locator('#date').inputValue(), '');
+    doc = JSON.parse(await exportFile(page, 'factlens'));
+    assert.notEqual(doc.document_date_source, 'option');
+    await page.keyboard.press('Control+Shift+Z');
+    await rendered(page, n);
+    assert.equal(await page.locator('#date').inputValue(), '2024-06-05');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
