@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds the page: the wasm core for www/pkg, then the single self-contained
-# dist/factlens.html. Needs the tools scripts/serve.sh installs (wasm32 target,
-# wasm-bindgen-cli, `npm ci` at the repository root).
+# dist/factlens.html. Needs the tools scripts/setup.sh installs.
 # Set FACTLENS_WASM_OPT=0 to skip wasm-opt (faster, about 25% bigger wasm).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/install-web-tools.sh
+./scripts/setup.sh
 ./scripts/build-web.sh
 echo "Single-file build: $(pwd)/dist/factlens.html (open it from disk, works offline)"
 exec node scripts/static-server.mjs www "${PORT:-8080}"
