@@ -1,0 +1,975 @@
+//! Recognition: a small hand-written grammar over tokens.
+//!
+//! At each token that can open a temporal expression every rule is tried;
+//! the longest match wins and scanning resumes after it. Rules work on the
+//! per-token `Lex` classes (computed once per document) and build the
+//! TIMEX3 value as they go, through [`super::normalize`], so recognition
+//! and normalization agree on what was read. A rule is a plain function:
+//! no regex backtracking, no allocation unless something matched.
+//!
+//! Extents follow TempEval-3: determiners and modifiers that are part of
+//! the expression are included ("the third quarter", "nearly two years
+//! ago", "the end of June"); prepositions are not ("since February 2022"
+//! gives "February 2022").
+
+use jiff::civil::Date;
+
+use super::lexicon::{self, count, DayPart, Key, Lex, Unit};
+use super::normalize as n;
+use crate::document::DateType;
+use crate::text::{Text, TokenKind};
+
+/// A recognized expression over tokens `start..end`.
+#[derive(Debug)]
+pub(super) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: DateType,
+    pub value: Option<String>,
+}
+
+/// What a rule returns: the end token (exclusive), the type and the value.
+#[derive(Debug, Clone)]
+struct M {
+    end: usize,
+    kind: DateType,
+    value: Option<String>,
+}
+
+fn m(end: usize, kind: DateType, value: Option<String>) -> Option<M> {
+    Some(M { end, kind, value })
+}
+
+use DateType::{Date as D, Duration as Dur, Set, Time as T};
+
+/// Finds every temporal expression of `text`, resolving relative ones
+/// against `dct`.
+pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
+    let lex: Vec<Lex> = text.tokens.iter().map(|t| if t.kind == TokenKind::Punct { Lex::Other } else { lexicon::lex(text.slice(t.span)) }).collect();
+    let mut out = Vec::new();
+    for s in &text.sentences {
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: None };
+        let mut i = g.lo;
+        while i < g.lim {
+            if g.l(i) == Lex::Other && !g.is_punct_start(i) {
+                i += 1;
+                continue;
+            }
+            match g.at(i) {
+                Some(x) if x.end > i => {
+                    if let Some(y) = x.value.as_deref().and_then(n::explicit_year) {
+                        g.year = Some(y);
+                    }
+                    out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
+                    i = x.end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// The grammar over one sentence.
+struct G<'a, 't> {
+    text: &'a Text<'t>,
+    lex: &'a [Lex],
+    dct: Option<Date>,
+    /// First token of the sentence.
+    lo: usize,
+    /// One past the last token of the sentence.
+    lim: usize,
+    /// The last explicit year read in this sentence: the year of a bare
+    /// "March 5" that follows it.
+    year: Option<i16>,
+}
+
+impl<'a, 't> G<'a, 't> {
+    fn l(&self, i: usize) -> Lex {
+        if i < self.lim {
+            self.lex[i]
+        } else {
+            Lex::Other
+        }
+    }
+    fn w(&self, i: usize) -> &'t str {
+        if i < self.lim {
+            self.text.tok(i)
+        } else {
+            ""
+        }
+    }
+    fn key(&self, i: usize, k: Key) -> bool {
+        self.l(i) == Lex::Key(k)
+    }
+    fn is_punct_start(&self, i: usize) -> bool {
+        // "'90s" opens with an apostrophe.
+        matches!(self.w(i), "'" | "\u{2019}") && self.w(i + 1).ends_with('s') && self.w(i + 1).starts_with(|c: char| c.is_ascii_digit())
+    }
+    fn capitalized(&self, i: usize) -> bool {
+        self.w(i).starts_with(|c: char| c.is_uppercase())
+    }
+    /// Token `i` is "." glued to the token before it ("Aug.").
+    fn glued_dot(&self, i: usize) -> bool {
+        i > 0 && i < self.lim && self.w(i) == "." && self.text.tokens[i].span.start == self.text.tokens[i - 1].span.end
+    }
+    /// Skips a comma.
+    fn comma(&self, i: usize) -> usize {
+        if self.w(i) == "," {
+            i + 1
+        } else {
+            i
+        }
+    }
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.l(i) {
+            Lex::Unit { unit, plural } => Some((unit, plural)),
+            _ => None,
+        }
+    }
+    /// An ordinal, including "second" (which the lexicon reads as a unit).
+    fn ordinal(&self, i: usize) -> Option<u8> {
+        match self.l(i) {
+            Lex::Ordinal(o) => Some(o),
+            Lex::Unit { unit: Unit::Second, plural: false } => Some(2),
+            _ => None,
+        }
+    }
+    /// A four-digit year 1000..=2099 at `i`.
+    fn year_at(&self, i: usize) -> Option<i16> {
+        if self.l(i) != Lex::Number || self.w(i).len() != 4 {
+            return None;
+        }
+        let y: i16 = self.w(i).parse().ok()?;
+        (1000..=2099).contains(&y).then_some(y)
+    }
+    /// A count at `i`: digits, number words ("twenty four", "twenty-four"),
+    /// "a"/"an". Returns the count and the token after it.
+    fn count_at(&self, i: usize) -> Option<(u32, usize)> {
+        match self.l(i) {
+            Lex::Number => {
+                let w = self.w(i);
+                let c = count(w)?;
+                // "5 1/2": a fraction after the count.
+                if self.l(i + 1) == Lex::Compound && self.w(i + 1).contains('/') && self.w(i + 1).len() <= 4 {
+                    return Some((c, i + 2));
+                }
+                Some((c, i + 1))
+            }
+            Lex::NumWord(v) => {
+                if v >= 20 && v % 10 == 0 {
+                    if let Lex::NumWord(u) = self.l(i + 1) {
+                        if u < 10 {
+                            return Some((v + u, i + 2));
+                        }
+                    }
+                }
+                if self.w(i + 1).eq_ignore_ascii_case("hundred") {
+                    return Some((v * 100, i + 2));
+                }
+                Some((v, i + 1))
+            }
+            Lex::Article => Some((1, i + 1)),
+            Lex::Compound => count(self.w(i)).map(|c| (c, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// Every rule at token `i`; the longest match wins (the first on ties).
+    fn at(&self, i: usize) -> Option<M> {
+        let mut best: Option<M> = None;
+        let mut take = |x: Option<M>| {
+            if let Some(x) = x {
+                if best.as_ref().is_none_or(|b| x.end > b.end) {
+                    best = Some(x);
+                }
+            }
+        };
+        if let Some(x) = self.approx(i) {
+            return Some(x);
+        }
+        take(self.modified(i));
+        take(self.date(i));
+        take(self.duration(i));
+        take(self.set(i));
+        take(self.time(i));
+        best
+    }
+
+    /// "nearly two years ago", "more than four decades", "over an hour",
+    /// "at least a week": an approximator, then a duration or an "ago".
+    fn approx(&self, i: usize) -> Option<M> {
+        let j = match self.l(i) {
+            Lex::Key(Key::Approx) => i + 1,
+            Lex::Key(Key::More | Key::Less) if self.key(i + 1, Key::Than) => i + 2,
+            Lex::Key(Key::Over) => i + 1,
+            _ => return None,
+        };
+        if self.count_at(j).is_none() && self.l(j) != Lex::Vague && !self.key(j, Key::Half) {
+            return None;
+        }
+        let x = self.duration(j)?;
+        Some(x)
+    }
+
+    /// Modifiers that keep the value: "early next year", "late Tuesday",
+    /// "mid-1990s", "the end of June", "earlier this month".
+    fn modified(&self, i: usize) -> Option<M> {
+        let j = match self.l(i) {
+            Lex::Key(Key::Early | Key::Late | Key::Mid | Key::Earlier | Key::Later) => {
+                let j = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                // "earlier" alone is an adverb; it needs a date after it.
+                j
+            }
+            Lex::Key(Key::The) if matches!(self.l(i + 1), Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle)) && self.key(i + 2, Key::Of) => i + 3,
+            Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle) if self.key(i + 1, Key::Of) => i + 2,
+            Lex::Key(Key::The) if self.ordinal(i + 1).is_some_and(|o| o <= 2) && self.key(i + 2, Key::Half) && self.key(i + 3, Key::Of) => {
+                let half = self.ordinal(i + 1)?;
+                let x = self.date(i + 4)?;
+                let y = x.value.as_deref().and_then(n::explicit_year)?;
+                return m(x.end, D, Some(format!("{y:04}-H{half}")));
+            }
+            _ => return None,
+        };
+        let x = self.date(j)?;
+        // "late Tuesday" keeps its type; "the end of 1990" is a date.
+        Some(x)
+    }
+
+    /// Dates: absolute, relative and deictic.
+    fn date(&self, i: usize) -> Option<M> {
+        let mut best: Option<M> = None;
+        let mut take = |x: Option<M>| {
+            if let Some(x) = x {
+                if best.as_ref().is_none_or(|b| x.end > b.end) {
+                    best = Some(x);
+                }
+            }
+        };
+        match self.l(i) {
+            Lex::Month { .. } => take(self.month(i)),
+            Lex::Number => {
+                take(self.day_month(i));
+                take(self.year(i));
+                take(self.ago(i));
+            }
+            Lex::Weekday(_) => take(self.weekday(i)),
+            Lex::Compound => {
+                take(self.compound(i));
+                take(self.ago(i));
+            }
+            Lex::Key(k) => {
+                take(self.deictic(i, k));
+                take(self.relative(i));
+                take(self.quarter(i));
+                take(self.holiday(i));
+            }
+            Lex::Season(_) => take(self.season(i)),
+            Lex::Unit { .. } | Lex::NumWord(_) | Lex::Article | Lex::Vague => take(self.ago(i)),
+            Lex::Ordinal(_) => take(self.quarter(i)),
+            _ => {
+                if self.is_punct_start(i) {
+                    take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
+                }
+            }
+        }
+        if matches!(self.l(i), Lex::Key(Key::Fiscal)) {
+            take(self.quarter(i));
+            if let Some(y) = self.year_at(i + 1) {
+                take(m(i + 2, D, Some(format!("{y:04}"))));
+            }
+            if self.l(i + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+                if let Some(y) = self.year_at(i + 2) {
+                    take(m(i + 3, D, Some(format!("{y:04}"))));
+                }
+            }
+        }
+        if let Lex::Key(Key::The | Key::This | Key::Last | Key::Next | Key::Latest | Key::Current | Key::Same | Key::Fiscal) = self.l(i) {
+            take(self.quarter(i));
+        }
+        best
+    }
+
+    /// "Aug. 7", "Aug. 7, 1998", "August 1998", "August", "Oct. 23rd".
+    fn month(&self, i: usize) -> Option<M> {
+        let Lex::Month { n: mo, ambiguous } = self.l(i) else { return None };
+        let mut j = i + 1;
+        let abbrev = self.w(i).len() <= 4 && !matches!(self.w(i).to_ascii_lowercase().as_str(), "june" | "july" | "may");
+        if self.glued_dot(j) {
+            j += 1;
+        }
+        // Day.
+        let day = match self.l(j) {
+            Lex::Number if self.w(j).len() <= 2 => self.w(j).parse::<u8>().ok().filter(|d| (1..=31).contains(d)),
+            Lex::Ordinal(o) if (1..=31).contains(&o) && self.w(j).starts_with(|c: char| c.is_ascii_digit()) => Some(o),
+            _ => None,
+        };
+        if let Some(d) = day {
+            let k = self.comma(j + 1);
+            if let Some(y) = self.year_at(k) {
+                return m(k + 1, D, n::ymd(y, mo, d));
+            }
+            // A bare "May 5" still needs a capital.
+            if !self.capitalized(i) {
+                return None;
+            }
+            return m(j + 1, D, n::month_day(self.dct, self.year, mo, d));
+        }
+        let k = if self.key(j, Key::Of) || self.w(j) == "," { j + 1 } else { j };
+        if let Some(y) = self.year_at(k) {
+            if self.capitalized(i) {
+                return m(k + 1, D, Some(format!("{y:04}-{mo:02}")));
+            }
+        }
+        // A month alone: capitalized, spelled out (or "Sept."), and for
+        // "May"/"March" preceded by a word that makes it a date.
+        if !self.capitalized(i) || abbrev && !self.glued_dot(i + 1) {
+            return None;
+        }
+        if ambiguous {
+            let prev = if i > self.lo { self.w(i - 1) } else { "" };
+            let ok = matches!(
+                prev.to_ascii_lowercase().as_str(),
+                "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "last" | "next" | "this" | "before" | "after" | "during" | "from" | "through" | "till" | "end" | "-"
+            );
+            if !ok {
+                return None;
+            }
+        }
+        // The dot after an abbreviation is kept only before a day; here
+        // it may end the sentence.
+        m(i + 1, D, n::month(self.dct, self.year, mo))
+    }
+
+    /// "7 August 1998", "7 August".
+    fn day_month(&self, i: usize) -> Option<M> {
+        let d: u8 = self.w(i).parse().ok().filter(|d| (1..=31).contains(d) && self.w(i).len() <= 2)?;
+        let Lex::Month { n: mo, .. } = self.l(i + 1) else { return None };
+        if !self.capitalized(i + 1) {
+            return None;
+        }
+        let mut j = i + 2;
+        if self.glued_dot(j) {
+            j += 1;
+        }
+        let k = self.comma(j);
+        if let Some(y) = self.year_at(k) {
+            return m(k + 1, D, n::ymd(y, mo, d));
+        }
+        m(i + 2, D, n::month_day(self.dct, self.year, mo, d))
+    }
+
+    /// A year "1998", with "the 1988 period", "the 1990 fourth quarter".
+    fn year(&self, i: usize) -> Option<M> {
+        let y = self.year_at(i)?;
+        if y < 1600 {
+            return None;
+        }
+        let prev = if i > self.lo { self.w(i - 1) } else { "" };
+        if matches!(prev, "$" | "#" | "No" | "No." | "no." | "number" | "Number" | "\u{20ac}" | "\u{a3}" | "-" | "+") {
+            return None;
+        }
+        // Numbers that name things: "Bill 2041", "Resolution 1441", "Flight 1549".
+        if matches!(
+            prev.to_ascii_lowercase().as_str(),
+            "bill" | "bills" | "resolution" | "resolutions" | "section" | "article" | "chapter" | "flight" | "route" | "highway" | "room" | "page" | "pages" | "item" | "model" | "version" | "rule" | "amendment" | "h.r." | "s." | "code" | "paragraph" | "act" | "motion" | "proposition" | "measure" | "docket" | "case" | "precinct" | "district" | "interstate" | "bus" | "train" | "apartment" | "suite" | "box" | "lot" | "exit" | "gate" | "platform" | "channel" | "volume" | "vol" | "issue" | "no" | "nos"
+        ) {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if matches!(next, "%" | "$") || self.l(i + 1) == Lex::Number {
+            return None;
+        }
+        let next_l = next.to_ascii_lowercase();
+        if matches!(
+            next_l.as_str(),
+            "percent" | "people" | "feet" | "ft" | "meters" | "metres" | "miles" | "kilometers" | "km" | "tons" | "tonnes" | "pounds" | "dollars" | "shares" | "points" | "units" | "troops" | "soldiers" | "members" | "cars" | "barrels" | "jobs" | "votes" | "employees" | "workers" | "acres" | "residents" | "homes" | "copies" | "hp" | "cc" | "rpm"
+        ) {
+            return None;
+        }
+        m(i + 1, D, Some(format!("{y:04}")))
+    }
+
+    /// Weekdays: "Friday", "Friday morning", "Monday, Oct. 26".
+    fn weekday(&self, i: usize) -> Option<M> {
+        let Lex::Weekday(wd) = self.l(i) else { return None };
+        if !self.capitalized(i) {
+            return None;
+        }
+        // Abbreviations only with their dot ("Sat" is too ambiguous).
+        let short = self.w(i).len() <= 5 && !self.w(i).eq_ignore_ascii_case("sunday") && !self.w(i).eq_ignore_ascii_case("monday") && !self.w(i).eq_ignore_ascii_case("friday");
+        if short && !self.glued_dot(i + 1) {
+            return None;
+        }
+        let j = self.comma(i + 1);
+        if let Lex::Month { .. } = self.l(j) {
+            if let Some(x) = self.month(j) {
+                if x.value.as_deref().is_some_and(|v| v.len() == 10) {
+                    return Some(x).map(|x| M { end: x.end, ..x });
+                }
+            }
+        }
+        let future = self.future_tense(i);
+        let date = n::weekday(self.dct, wd, 0, future);
+        if let Lex::DayPart(p) = self.l(i + 1) {
+            return m(i + 2, D, date.map(|d| format!("{d}T{}", p.code())).or(Some(format!("XXXX-WXX-{wd}T{}", p.code()))));
+        }
+        m(i + 1, D, date.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
+    }
+
+    /// Whether the clause around token `i` speaks of the future ("will
+    /// meet Friday", "is scheduled to close Monday").
+    fn future_tense(&self, i: usize) -> bool {
+        let from = i.saturating_sub(10).max(self.lo);
+        (from..i).any(|k| {
+            let w = self.w(k);
+            ["will", "'ll", "shall", "scheduled", "planned", "plans", "plan", "expected", "expects", "due", "set", "soon", "upcoming", "next"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f))
+        })
+    }
+
+    /// Hyphenated or glued forms: "1998-08-07", "8/7/98", "1990s",
+    /// "third-quarter", "mid-November", "year-earlier", "year-end".
+    fn compound(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        let lw = w.to_ascii_lowercase();
+        if let Some(v) = n::iso_or_slash(w) {
+            return m(i + 1, D, Some(v));
+        }
+        if let Some(dec) = n::decade(&lw) {
+            return m(i + 1, D, Some(dec));
+        }
+        let (a, b) = lw.split_once('-')?;
+        // "third-quarter", "fiscal second-quarter", "first-half".
+        let ord = match lexicon::word(a) {
+            Some(Lex::Ordinal(o)) => Some(o),
+            Some(Lex::Unit { unit: Unit::Second, plural: false }) => Some(2),
+            _ => None,
+        };
+        if let Some(o) = ord {
+            if b == "quarter" && (1..=4).contains(&o) {
+                return m(i + 1, D, n::quarter(self.dct, None, o));
+            }
+            if b == "half" && o <= 2 {
+                return m(i + 1, D, self.dct.map(|d| format!("{:04}-H{o}", d.year())));
+            }
+        }
+        match (a, b) {
+            ("mid" | "early" | "late", rest) => {
+                if let Some(Lex::Month { n: mo, .. }) = lexicon::word(rest) {
+                    return m(i + 1, D, n::month(self.dct, self.year, mo));
+                }
+                if let Some(dec) = n::decade(rest) {
+                    return m(i + 1, D, Some(dec));
+                }
+                if rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit()) {
+                    return m(i + 1, D, Some(rest.to_string()));
+                }
+                if let Some(Lex::Season(s)) = lexicon::word(rest) {
+                    return m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())));
+                }
+                None
+            }
+            ("year", "earlier" | "ago") => {
+                // "the year-earlier quarter", "year-ago".
+                let mut end = i + 1;
+                let quarterly = self.l(i + 1) == Lex::Unit { unit: Unit::Quarter, plural: false } || self.key(i + 1, Key::Period);
+                if quarterly {
+                    end += 1;
+                }
+                m(end, D, n::year_ago(self.dct, quarterly || self.mentions_quarter()))
+            }
+            ("year", "end") => m(i + 1, D, self.dct.map(|d| format!("{:04}", d.year()))),
+            _ => None,
+        }
+    }
+
+    /// Does the sentence talk of quarters? Then "a year ago" means the
+    /// same quarter a year before.
+    fn mentions_quarter(&self) -> bool {
+        (self.lo..self.lim).any(|k| matches!(self.l(k), Lex::Unit { unit: Unit::Quarter, .. }) || self.w(k).to_ascii_lowercase().ends_with("-quarter"))
+    }
+
+    /// "now", "today", "yesterday morning", "recently", "the future".
+    fn deictic(&self, i: usize, k: Key) -> Option<M> {
+        let part = |j: usize| match self.l(j) {
+            Lex::DayPart(p) => Some(p),
+            _ => None,
+        };
+        let day = |off: i64, j: usize| {
+            let d = n::add_days(self.dct, off);
+            if let Some(p) = part(j) {
+                return m(j + 1, T, Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| format!("{d}T{}", p.code()))));
+            }
+            m(j, D, d.map(|d| d.to_string()))
+        };
+        match k {
+            Key::Now | Key::Currently | Key::Nowadays => m(i + 1, D, Some("PRESENT_REF".into())),
+            Key::Recently => m(i + 1, D, Some("PAST_REF".into())),
+            Key::Today => day(0, i + 1),
+            Key::Yesterday => day(-1, i + 1),
+            Key::Tomorrow => day(1, i + 1),
+            Key::Tonight => m(i + 1, T, Some(n::add_days(self.dct, 0).map_or("XXXX-XX-XXTNI".into(), |d| format!("{d}TNI")))),
+            Key::The if self.key(i + 1, Key::Future) => m(i + 2, D, Some("FUTURE_REF".into())),
+            Key::The if self.key(i + 1, Key::Past) && self.count_at(i + 2).is_none() && self.unit(i + 2).is_none() && self.l(i + 2) != Lex::Vague => {
+                m(i + 2, D, Some("PAST_REF".into()))
+            }
+            Key::Recent => {
+                // "recent years", "recent weeks".
+                let (_, plural) = self.unit(i + 1)?;
+                plural.then(|| M { end: i + 2, kind: D, value: Some("PAST_REF".into()) })
+            }
+            Key::This | Key::Last if matches!(part(i + 1), Some(_)) => {
+                let p = part(i + 1)?;
+                let off = if k == Key::Last && p == DayPart::Night { -1 } else { 0 };
+                if k == Key::Last && p != DayPart::Night {
+                    return None;
+                }
+                let d = n::add_days(self.dct, off);
+                m(i + 2, T, Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| format!("{d}T{}", p.code()))))
+            }
+            _ => None,
+        }
+    }
+
+    /// "last week", "this year", "next Friday", "the past year", "last
+    /// April", "last fall", "earlier this year", "the coming months".
+    fn relative(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        if self.key(j, Key::The) {
+            j += 1;
+        }
+        let off: i64 = match self.l(j) {
+            Lex::Key(Key::Last | Key::Past | Key::Previous) => -1,
+            Lex::Key(Key::This | Key::Current) => 0,
+            Lex::Key(Key::Next | Key::Coming | Key::Following) => 1,
+            _ => return None,
+        };
+        // "the this" is not English; "the" goes with past/next/coming.
+        if j > i && matches!(self.l(j), Lex::Key(Key::This)) {
+            return None;
+        }
+        let k = j + 1;
+        match self.l(k) {
+            Lex::Unit { unit, plural: false } => {
+                if unit == Unit::Day || unit < Unit::Day {
+                    return None;
+                }
+                let v = n::shift(self.dct, unit, off);
+                m(k + 1, D, v)
+            }
+            Lex::Month { n: mo, .. } if self.capitalized(k) => m(k + 1, D, n::month_rel(self.dct, mo, off)),
+            Lex::Weekday(wd) if self.capitalized(k) => {
+                let d = n::weekday(self.dct, wd, off as i8, false);
+                m(k + 1, D, d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
+            }
+            Lex::Season(s) => m(k + 1, D, n::season_rel(self.dct, s, off)),
+            Lex::Key(Key::Thanksgiving | Key::Christmas) => {
+                let h = self.holiday(k)?;
+                let v = h.value.as_deref().and_then(|v| n::holiday_rel(self.dct, v, off));
+                m(h.end, D, v)
+            }
+            _ => None,
+        }
+    }
+
+    /// "the third quarter", "the fourth quarter of 1990", "the latest
+    /// quarter", "fiscal 1989's second quarter", "Q3 2024", "this year's
+    /// third quarter", "the first half".
+    fn quarter(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let mut year: Option<i16> = None;
+        if self.key(j, Key::The) {
+            j += 1;
+        }
+        // "this year's", "last year's".
+        if matches!(self.l(j), Lex::Key(Key::This | Key::Last | Key::Next)) && self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && self.w(j + 2).ends_with("'s") {
+            let off = match self.l(j) {
+                Lex::Key(Key::Last) => -1,
+                Lex::Key(Key::Next) => 1,
+                _ => 0,
+            };
+            year = Some(self.dct?.year() + off);
+            j += 3;
+        }
+        if self.key(j, Key::Fiscal) {
+            j += 1;
+        }
+        if let Some(y) = self.year_at(j) {
+            year = Some(y);
+            j += 1;
+            if self.key(j, Key::Fiscal) {
+                j += 1;
+            }
+        }
+        let (q, k): (Option<u8>, usize) = if let Some(o) = self.ordinal(j) {
+            if self.key(j + 1, Key::Half) && o <= 2 {
+                let y = self.year_after(j + 2).or(year).or(self.dct.map(|d| d.year()));
+                let end = if self.year_after(j + 2).is_some() { self.after_of(j + 2) + 1 } else { j + 2 };
+                return m(end, D, y.map(|y| format!("{y:04}-H{o}")));
+            }
+            if o == 99 || o > 4 {
+                return None;
+            }
+            (Some(o), j + 1)
+        } else if self.l(j) == Lex::Compound {
+            let w = self.w(j).to_ascii_lowercase();
+            let (a, b) = w.split_once('-')?;
+            if b != "quarter" {
+                return None;
+            }
+            let o = if a == "second" { 2 } else { o_of(a)? };
+            if !(1..=4).contains(&o) {
+                return None;
+            }
+            // "the third-quarter results": the compound is an adjective; the
+            // compound rule alone takes it.
+            if j == i {
+                return None;
+            }
+            (Some(o), j)
+        } else if matches!(self.l(j), Lex::Key(Key::Latest | Key::This | Key::Current | Key::Last | Key::Previous | Key::Same | Key::Next)) {
+            let off = match self.l(j) {
+                Lex::Key(Key::Last | Key::Previous) => -1,
+                Lex::Key(Key::Next) => 1,
+                Lex::Key(Key::Latest) => 0,
+                _ => 0,
+            };
+            if self.l(j + 1) != (Lex::Unit { unit: Unit::Quarter, plural: false }) && !(self.key(j + 1, Key::Period) && self.key(j, Key::Latest)) {
+                return None;
+            }
+            let v = match self.l(j) {
+                Lex::Key(Key::Latest) => n::latest_quarter(self.dct),
+                Lex::Key(Key::Same) => return None,
+                _ => n::shift(self.dct, Unit::Quarter, off),
+            };
+            return m(j + 2, D, v);
+        } else if j > i && self.l(j) == (Lex::Unit { unit: Unit::Quarter, plural: false }) && year.is_none() {
+            // "the quarter": the one just reported.
+            if self.key(j + 1, Key::Of) || self.w(j + 1).eq_ignore_ascii_case("ended") {
+                return None;
+            }
+            return m(j + 1, D, n::latest_quarter(self.dct));
+        } else {
+            return None;
+        };
+        let q = q?;
+        let mut end;
+        if self.l(k) == (Lex::Unit { unit: Unit::Quarter, plural: false }) {
+            end = k + 1;
+        } else if k == j {
+            end = j + 1;
+        } else {
+            return None;
+        }
+        if year.is_none() {
+            if let Some(y) = self.year_after(end) {
+                year = Some(y);
+                end = self.after_of(end) + 1;
+            }
+        }
+        let v = match year {
+            Some(y) => Some(format!("{y:04}-Q{q}")),
+            None => n::quarter(self.dct, None, q),
+        };
+        m(end, D, v)
+    }
+
+    /// A year right after "of" or directly at `i`: "of 1990", "1990".
+    fn year_after(&self, i: usize) -> Option<i16> {
+        self.year_at(self.after_of(i))
+    }
+    fn after_of(&self, i: usize) -> usize {
+        if self.key(i, Key::Of) || self.w(i) == "," {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// "Thanksgiving Day", "Christmas Eve", "Christmas".
+    fn holiday(&self, i: usize) -> Option<M> {
+        let y = self.dct.map(|d| d.year());
+        match self.l(i) {
+            Lex::Key(Key::Thanksgiving) => {
+                let end = if self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) { i + 2 } else { i + 1 };
+                m(end, D, y.and_then(n::thanksgiving).map(|d| d.to_string()))
+            }
+            Lex::Key(Key::Christmas) => {
+                if self.key(i + 1, Key::Eve) {
+                    return m(i + 2, D, y.map(|y| format!("{y:04}-12-24")));
+                }
+                let end = if self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) { i + 2 } else { i + 1 };
+                m(end, D, y.map(|y| format!("{y:04}-12-25")))
+            }
+            _ => None,
+        }
+    }
+
+    /// "summer", "the summer of 1998", "spring 2024".
+    fn season(&self, i: usize) -> Option<M> {
+        let Lex::Season(s) = self.l(i) else { return None };
+        if let Some(y) = self.year_after(i + 1) {
+            return m(self.after_of(i + 1) + 1, D, Some(format!("{y:04}-{s}")));
+        }
+        // A bare season needs "the" or "in" before it ("fall" is a verb).
+        let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
+        if !matches!(prev.as_str(), "in" | "the" | "during" | "this" | "since" | "until" | "by") {
+            return None;
+        }
+        m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())))
+    }
+
+    /// "two years ago", "a year earlier", "ten days later", "a week or so
+    /// ago", "several years ago".
+    fn ago(&self, i: usize) -> Option<M> {
+        let (c, mut j) = match self.l(i) {
+            Lex::Vague => (None, i + 1),
+            Lex::Article if self.l(i + 1) == Lex::Vague => (None, i + 2),
+            Lex::Unit { plural: true, .. } => (None, i),
+            _ => {
+                let (c, j) = self.count_at(i)?;
+                (Some(c), j)
+            }
+        };
+        let (unit, _) = self.unit(j)?;
+        j += 1;
+        if self.key(j, Key::Or) && self.key(j + 1, Key::So) {
+            j += 2;
+        }
+        let dir: i64 = match self.l(j) {
+            Lex::Key(Key::Ago | Key::Earlier | Key::Before) => -1,
+            Lex::Key(Key::Later | Key::After) => 1,
+            Lex::Key(Key::From) if self.key(j + 1, Key::Now) => {
+                j += 1;
+                1
+            }
+            _ => return None,
+        };
+        // "before"/"after" are prepositions when a noun follows ("two days
+        // before the vote"): then only the duration is an expression.
+        if matches!(self.l(j), Lex::Key(Key::Before | Key::After)) && !matches!(self.w(j + 1), "." | "," | "" | ";") {
+            return None;
+        }
+        let v = match c {
+            None => Some("PAST_REF".to_string()).filter(|_| dir < 0).or(Some("FUTURE_REF".into())),
+            Some(c) => {
+                if unit == Unit::Year && c == 1 && self.mentions_quarter() && dir < 0 {
+                    n::year_ago(self.dct, true)
+                } else {
+                    n::ago(self.dct, unit, dir * i64::from(c))
+                }
+            }
+        };
+        m(j + 1, D, v)
+    }
+
+    /// Durations: "two years", "the past five years", "the first nine
+    /// months", "a few days", "10-year", "centuries", "an hour and a half".
+    fn duration(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let mut lead = false;
+        if self.key(j, Key::The) {
+            j += 1;
+            lead = true;
+        }
+        if matches!(self.l(j), Lex::Key(Key::Past | Key::Last | Key::Next | Key::Coming | Key::Previous | Key::Following) | Lex::Ordinal(1) | Lex::Ordinal(99)) {
+            j += 1;
+            lead = true;
+        }
+        // Hyphenated "10-year", "five-hour", "two-day".
+        if self.l(j) == Lex::Compound {
+            let w = self.w(j).to_ascii_lowercase();
+            let (a, b) = w.split_once('-')?;
+            let c = count(a)?;
+            let (unit, _) = match lexicon::word(b)? {
+                Lex::Unit { unit, plural } => (unit, plural),
+                _ => return None,
+            };
+            if self.key(j + 1, Key::Old) || self.w(j + 1) == "-" {
+                return None;
+            }
+            return m(j + 1, Dur, Some(n::duration(Some(c), unit)));
+        }
+        let (c, k) = match self.l(j) {
+            Lex::Vague => (None, j + 1),
+            Lex::Article if self.l(j + 1) == Lex::Vague => (None, j + 2),
+            Lex::Article if self.key(j + 1, Key::Couple) && self.key(j + 2, Key::Of) => (Some(2), j + 3),
+            Lex::Key(Key::Half) if self.l(j + 1) == Lex::Article => {
+                let (unit, _) = self.unit(j + 2)?;
+                return m(j + 3, Dur, Some(n::half_duration(unit)));
+            }
+            Lex::Unit { plural: true, .. } if !lead => (None, j),
+            Lex::Unit { plural: true, .. } => (None, j),
+            _ => match self.count_at(j) {
+                Some((c, k)) => (Some(c), k),
+                None => return None,
+            },
+        };
+        let (unit, plural) = self.unit(k)?;
+        let mut end = k + 1;
+        // A bare plural ("years") needs a preposition that makes it a
+        // length of time: "for years", "in decades".
+        if c.is_none() && k == j && !lead {
+            let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
+            if !matches!(prev.as_str(), "for" | "in" | "over" | "within" | "after" | "took" | "spent") && unit < Unit::Century {
+                return None;
+            }
+            if unit < Unit::Day {
+                return None;
+            }
+        }
+        if self.key(end, Key::Old) || self.w(end) == "-" && self.key(end + 1, Key::Old) {
+            return None;
+        }
+        // "a day" is a set after a count or money: "15 a year", "$5 a day".
+        if c == Some(1) && self.l(j) == Lex::Article && !lead && !plural && i > self.lo {
+            let p = self.l(i - 1);
+            let pw = self.w(i - 1);
+            if p == Lex::Number || p == Lex::Compound || matches!(p, Lex::Key(Key::Times | Key::Twice | Key::Once)) || pw.ends_with(|c: char| c.is_ascii_digit()) || matches!(pw.to_ascii_lowercase().as_str(), "million" | "billion" | "dollars" | "cents" | "percent" | "%") {
+                return m(end, Set, Some(n::duration(Some(1), unit)));
+            }
+        }
+        let mut value = n::duration(c, unit);
+        // "an hour and a half".
+        if self.key(end, Key::And) && self.l(end + 1) == Lex::Article && self.key(end + 2, Key::Half) {
+            end += 3;
+            if let Some(c) = c {
+                value = n::duration_frac(c, unit);
+            }
+        }
+        // Singular unit without a count ("the year") is not a duration here.
+        if c.is_none() && !plural {
+            return None;
+        }
+        m(end, Dur, Some(value))
+    }
+
+    /// Sets: "daily", "every Monday", "each year", "every two weeks".
+    fn set(&self, i: usize) -> Option<M> {
+        match self.l(i) {
+            Lex::Key(Key::Daily) => m(i + 1, Set, Some("P1D".into())),
+            Lex::Key(Key::Weekly) => m(i + 1, Set, Some("P1W".into())),
+            Lex::Key(Key::Monthly) => m(i + 1, Set, Some("P1M".into())),
+            Lex::Key(Key::Yearly) => m(i + 1, Set, Some("P1Y".into())),
+            Lex::Key(Key::Quarterly) => m(i + 1, Set, Some("P3M".into())),
+            Lex::Key(Key::Hourly) => m(i + 1, Set, Some("PT1H".into())),
+            Lex::Key(Key::Nightly) => m(i + 1, Set, Some("XXXX-XX-XXTNI".into())),
+            Lex::Key(Key::Every | Key::Each | Key::Per) => {
+                let mut j = i + 1;
+                if self.key(j, Key::Other) {
+                    j += 1;
+                }
+                match self.l(j) {
+                    Lex::Weekday(wd) => m(j + 1, Set, Some(format!("XXXX-WXX-{wd}"))),
+                    Lex::DayPart(p) => m(j + 1, Set, Some(format!("XXXX-XX-XXT{}", p.code()))),
+                    Lex::Season(s) => m(j + 1, Set, Some(format!("XXXX-{s}"))),
+                    Lex::Month { n: mo, .. } if self.capitalized(j) => m(j + 1, Set, Some(format!("XXXX-{mo:02}"))),
+                    Lex::Unit { unit, plural: false } => m(j + 1, Set, Some(n::duration(Some(if j > i + 1 { 2 } else { 1 }), unit))),
+                    _ => {
+                        let (c, k) = self.count_at(j)?;
+                        let (unit, _) = self.unit(k)?;
+                        m(k + 1, Set, Some(n::duration(Some(c), unit)))
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Times of day: "10:35 a.m.", "4 a.m. EDT Thursday", "noon", "this
+    /// morning".
+    fn time(&self, i: usize) -> Option<M> {
+        let (mut h, mut mi, mut j) = match self.l(i) {
+            Lex::Clock => {
+                let w = self.w(i);
+                let (a, b) = w.split_once(':')?;
+                (a.parse::<u8>().ok()?, b.get(..2)?.parse::<u8>().ok()?, i + 1)
+            }
+            Lex::Number | Lex::NumWord(_) if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm)) || self.w(i + 1).eq_ignore_ascii_case("o'clock") => {
+                let (c, _) = self.count_at(i)?;
+                (u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?, 0, i + 1)
+            }
+            Lex::Key(Key::Noon | Key::Midday) => (12, 0, i + 1),
+            Lex::Key(Key::Midnight) => (24, 0, i + 1),
+            _ => return None,
+        };
+        let clock = self.l(i) == Lex::Clock;
+        match self.l(j) {
+            Lex::Key(Key::Am) => {
+                if h == 12 {
+                    h = 0;
+                }
+                j += 1;
+            }
+            Lex::Key(Key::Pm) => {
+                if h < 12 {
+                    h += 12;
+                }
+                j += 1;
+            }
+            _ if self.w(j).eq_ignore_ascii_case("o'clock") => j += 1,
+            _ if clock => {}
+            _ if h == 12 || h == 24 => {}
+            _ => return None,
+        }
+        if self.glued_dot(j) && self.w(j - 1).len() <= 2 {
+            // "a.m." split as "a.m" + "." by the tokenizer at a sentence end.
+            j += 1;
+        }
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        if h == 24 {
+            mi = 0;
+        }
+        if self.key(j, Key::Zone) {
+            j += 1;
+        }
+        // The day it happens on: "4 a.m. Thursday", "9 a.m. today".
+        let mut day = n::add_days(self.dct, 0);
+        match self.l(j) {
+            Lex::Weekday(wd) if self.capitalized(j) => {
+                day = n::weekday(self.dct, wd, 0, self.future_tense(i));
+                j += 1;
+            }
+            Lex::Key(Key::Today) => j += 1,
+            Lex::Key(Key::Yesterday) => {
+                day = n::add_days(self.dct, -1);
+                j += 1;
+            }
+            Lex::Key(Key::Tomorrow) => {
+                day = n::add_days(self.dct, 1);
+                j += 1;
+            }
+            _ => {}
+        }
+        let v = match day {
+            Some(d) => format!("{d}T{h:02}:{mi:02}"),
+            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
+        };
+        m(j, T, Some(v))
+    }
+}
+
+/// An ordinal word's number ("third" → 3).
+fn o_of(w: &str) -> Option<u8> {
+    match lexicon::word(w)? {
+        Lex::Ordinal(o) => Some(o),
+        Lex::Unit { unit: Unit::Second, plural: false } => Some(2),
+        _ => None,
+    }
+}
+
+/// The expressions among the first `max_tokens` tokens, without a
+/// document date (for finding the document date itself).
+pub(super) fn find_head(text: &Text, max_tokens: usize) -> Vec<Found> {
+    let n = max_tokens.min(text.tokens.len());
+    let head = Text {
+        src: text.src,
+        tokens: text.tokens[..n].to_vec(),
+        sentences: text.sentences.iter().filter(|s| s.start < n).map(|s| s.start..s.end.min(n)).collect(),
+    };
+    find(&head, None)
+}
