@@ -46,9 +46,12 @@ use DateType::{Date as D, Duration as Dur, Set, Time as T};
 /// against `dct`.
 pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
     let lex: Vec<Lex> = text.tokens.iter().map(|t| if t.kind == TokenKind::Punct { Lex::Other } else { lexicon::lex(text.slice(t.span)) }).collect();
+    // Earnings reports compare quarters: there "a year ago" means the
+    // same quarter a year before.
+    let quarterly = lex.iter().any(|l| matches!(l, Lex::Unit { unit: Unit::Quarter, .. }));
     let mut out = Vec::new();
     for s in &text.sentences {
-        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: None };
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: None, quarterly };
         let mut i = g.lo;
         while i < g.lim {
             if g.l(i) == Lex::Other && !g.is_punct_start(i) {
@@ -57,7 +60,8 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
             }
             match g.at(i) {
                 Some(x) if x.end > i => {
-                    if let Some(y) = x.value.as_deref().and_then(n::explicit_year) {
+                    // Only a year written out sets the context year.
+                    if let Some(y) = (i..x.end).find_map(|k| g.year_at(k)) {
                         g.year = Some(y);
                     }
                     out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
@@ -82,6 +86,8 @@ struct G<'a, 't> {
     /// The last explicit year read in this sentence: the year of a bare
     /// "March 5" that follows it.
     year: Option<i16>,
+    /// The document speaks of quarters.
+    quarterly: bool,
 }
 
 impl<'a, 't> G<'a, 't> {
@@ -199,27 +205,44 @@ impl<'a, 't> G<'a, 't> {
     /// "nearly two years ago", "more than four decades", "over an hour",
     /// "at least a week": an approximator, then a duration or an "ago".
     fn approx(&self, i: usize) -> Option<M> {
-        let j = match self.l(i) {
-            Lex::Key(Key::Approx) => i + 1,
-            Lex::Key(Key::More | Key::Less) if self.key(i + 1, Key::Than) => i + 2,
-            Lex::Key(Key::Over) => i + 1,
+        // "about"/"around" stay outside a bare duration ("about five
+        // hours") but belong to an "ago" and a clock time.
+        let (j, loose) = match self.l(i) {
+            Lex::Key(Key::Approx) => (i + 1, false),
+            Lex::Key(Key::About) => (i + 1, true),
+            Lex::Key(Key::More | Key::Less) if self.key(i + 1, Key::Than) => (i + 2, false),
+            Lex::Key(Key::At) if self.key(i + 1, Key::Least) => (i + 2, false),
+            Lex::Key(Key::Up) if self.key(i + 1, Key::To) => (i + 2, false),
             _ => return None,
         };
-        if self.count_at(j).is_none() && self.l(j) != Lex::Vague && !self.key(j, Key::Half) {
+        if loose {
+            if let Some(x) = self.time(j) {
+                return Some(x);
+            }
+            return self.ago(j);
+        }
+        if self.count_at(j).is_none() && self.l(j) != Lex::Vague && !self.key(j, Key::Half) && !self.key(j, Key::The) {
             return None;
         }
-        let x = self.duration(j)?;
-        Some(x)
+        let a = self.ago(j);
+        let d = self.duration(j);
+        match (a, d) {
+            (Some(a), Some(d)) => Some(if a.end >= d.end { a } else { d }),
+            (a, d) => a.or(d),
+        }
     }
 
     /// Modifiers that keep the value: "early next year", "late Tuesday",
     /// "mid-1990s", "the end of June", "earlier this month".
     fn modified(&self, i: usize) -> Option<M> {
         let j = match self.l(i) {
-            Lex::Key(Key::Early | Key::Late | Key::Mid | Key::Earlier | Key::Later) => {
-                let j = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
-                // "earlier" alone is an adverb; it needs a date after it.
-                j
+            // "earlier this month" is annotated as "this month" alone.
+            Lex::Key(Key::Early | Key::Late | Key::Mid) => {
+                if self.w(i + 1) == "-" {
+                    i + 2
+                } else {
+                    i + 1
+                }
             }
             Lex::Key(Key::The) if matches!(self.l(i + 1), Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle)) && self.key(i + 2, Key::Of) => i + 3,
             Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle) if self.key(i + 1, Key::Of) => i + 2,
@@ -231,9 +254,18 @@ impl<'a, 't> G<'a, 't> {
             }
             _ => return None,
         };
-        let x = self.date(j)?;
-        // "late Tuesday" keeps its type; "the end of 1990" is a date.
-        Some(x)
+        if let Some(x) = self.date(j) {
+            return Some(x);
+        }
+        // "the end of the year", "the beginning of the month".
+        if self.key(j, Key::The) && matches!(self.l(i), Lex::Key(Key::The | Key::End | Key::Beginning | Key::Start | Key::Middle)) {
+            if let Some((unit, false)) = self.unit(j + 1) {
+                if unit >= Unit::Week {
+                    return m(j + 2, D, n::shift(self.dct, unit, 0));
+                }
+            }
+        }
+        None
     }
 
     /// Dates: absolute, relative and deictic.
@@ -338,7 +370,18 @@ impl<'a, 't> G<'a, 't> {
         }
         // The dot after an abbreviation is kept only before a day; here
         // it may end the sentence.
-        m(i + 1, D, n::month(self.dct, self.year, mo))
+        // "June last year", "January this year".
+        if let Lex::Key(k @ (Key::Last | Key::This | Key::Next)) = self.l(i + 1) {
+            if self.l(i + 2) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+                let off = match k {
+                    Key::Last => -1,
+                    Key::Next => 1,
+                    _ => 0,
+                };
+                return m(i + 3, D, self.dct.map(|d| format!("{:04}-{mo:02}", d.year() + off)));
+            }
+        }
+        m(i + 1, D, n::month_tensed(self.dct, self.year, mo, self.future_tense(i)))
     }
 
     /// "7 August 1998", "7 August".
@@ -420,12 +463,13 @@ impl<'a, 't> G<'a, 't> {
     /// Whether the clause around token `i` speaks of the future ("will
     /// meet Friday", "is scheduled to close Monday").
     fn future_tense(&self, i: usize) -> bool {
-        let from = i.saturating_sub(10).max(self.lo);
+        let from = i.saturating_sub(8).max(self.lo);
         (from..i).any(|k| {
             let w = self.w(k);
-            ["will", "'ll", "shall", "scheduled", "planned", "plans", "plan", "expected", "expects", "due", "set", "soon", "upcoming", "next"]
+            ["will", "'ll", "shall", "scheduled", "planned", "plans", "due", "set", "soon", "early", "expire", "resume", "begin", "start", "meet", "leave"]
                 .iter()
                 .any(|f| w.eq_ignore_ascii_case(f))
+                && !(w.eq_ignore_ascii_case("set") && self.w(k + 1) != "to")
         })
     }
 
@@ -488,7 +532,7 @@ impl<'a, 't> G<'a, 't> {
     /// Does the sentence talk of quarters? Then "a year ago" means the
     /// same quarter a year before.
     fn mentions_quarter(&self) -> bool {
-        (self.lo..self.lim).any(|k| matches!(self.l(k), Lex::Unit { unit: Unit::Quarter, .. }) || self.w(k).to_ascii_lowercase().ends_with("-quarter"))
+        self.quarterly
     }
 
     /// "now", "today", "yesterday morning", "recently", "the future".
@@ -767,26 +811,32 @@ impl<'a, 't> G<'a, 't> {
 
     /// Durations: "two years", "the past five years", "the first nine
     /// months", "a few days", "10-year", "centuries", "an hour and a half".
+    /// With past/next and no count they are references: "the last few
+    /// months" (PAST_REF), "coming months" (FUTURE_REF).
     fn duration(&self, i: usize) -> Option<M> {
         let mut j = i;
-        let mut lead = false;
-        if self.key(j, Key::The) {
+        let the = self.key(j, Key::The);
+        if the {
             j += 1;
-            lead = true;
         }
-        if matches!(self.l(j), Lex::Key(Key::Past | Key::Last | Key::Next | Key::Coming | Key::Previous | Key::Following) | Lex::Ordinal(1) | Lex::Ordinal(99)) {
+        let (dir, lead) = match self.l(j) {
+            Lex::Key(Key::Past | Key::Last | Key::Previous) => (-1i8, true),
+            Lex::Key(Key::Next | Key::Coming | Key::Following) => (1, true),
+            Lex::Ordinal(1 | 99) => (0, true),
+            _ => (0, false),
+        };
+        if lead {
             j += 1;
-            lead = true;
         }
-        // Hyphenated "10-year", "five-hour", "two-day".
+        // Hyphenated "10-year", "five-hour", "two-day": "the" stays out.
         if self.l(j) == Lex::Compound {
+            if the && !lead {
+                return None;
+            }
             let w = self.w(j).to_ascii_lowercase();
             let (a, b) = w.split_once('-')?;
             let c = count(a)?;
-            let (unit, _) = match lexicon::word(b)? {
-                Lex::Unit { unit, plural } => (unit, plural),
-                _ => return None,
-            };
+            let Lex::Unit { unit, .. } = lexicon::word(b)? else { return None };
             if self.key(j + 1, Key::Old) || self.w(j + 1) == "-" {
                 return None;
             }
@@ -800,20 +850,32 @@ impl<'a, 't> G<'a, 't> {
                 let (unit, _) = self.unit(j + 2)?;
                 return m(j + 3, Dur, Some(n::half_duration(unit)));
             }
-            Lex::Unit { plural: true, .. } if !lead => (None, j),
             Lex::Unit { plural: true, .. } => (None, j),
-            _ => match self.count_at(j) {
-                Some((c, k)) => (Some(c), k),
-                None => return None,
-            },
+            _ => {
+                let (c, k) = self.count_at(j)?;
+                // "the 1988 quarter" is a year, not 1988 quarters.
+                if c >= 1000 && self.l(j) == Lex::Number && self.unit(k).is_some_and(|(_, p)| !p) {
+                    return None;
+                }
+                (Some(c), k)
+            }
         };
         let (unit, plural) = self.unit(k)?;
         let mut end = k + 1;
-        // A bare plural ("years") needs a preposition that makes it a
-        // length of time: "for years", "in decades".
-        if c.is_none() && k == j && !lead {
-            let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
-            if !matches!(prev.as_str(), "for" | "in" | "over" | "within" | "after" | "took" | "spent") && unit < Unit::Century {
+        let bare = c.is_none() && k == j;
+        // "the days", "the weeks": "the" stays out of a bare plural.
+        if the && !lead && bare {
+            return None;
+        }
+        // A bare plural ("years") needs a word that makes it a length of
+        // time: "for years", "in decades".
+        if bare && !lead {
+            let mut p = i;
+            if p > self.lo && self.key(p - 1, Key::The) {
+                p -= 1;
+            }
+            let prev = if p > self.lo { self.w(p - 1).to_ascii_lowercase() } else { String::new() };
+            if !matches!(prev.as_str(), "for" | "in" | "over" | "within" | "after" | "took" | "spent" | "last" | "lasted" | "during") && unit < Unit::Century {
                 return None;
             }
             if unit < Unit::Day {
@@ -822,6 +884,10 @@ impl<'a, 't> G<'a, 't> {
         }
         if self.key(end, Key::Old) || self.w(end) == "-" && self.key(end + 1, Key::Old) {
             return None;
+        }
+        // Past or coming stretches without a count are references.
+        if c.is_none() && dir != 0 && plural {
+            return m(end, D, Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()));
         }
         // "a day" is a set after a count or money: "15 a year", "$5 a day".
         if c == Some(1) && self.l(j) == Lex::Article && !lead && !plural && i > self.lo {

@@ -61,6 +61,19 @@ pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<Strin
     })
 }
 
+/// "in August" without a year: the latest August (this month included),
+/// or in a future-tense clause the next one.
+pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, future: bool) -> Option<String> {
+    let (Some(d), None) = (dct, ctx) else { return month(dct, ctx, mo) };
+    let cur = d.month() as u8;
+    let y = if future {
+        d.year() + i16::from(mo < cur)
+    } else {
+        d.year() - i16::from(mo > cur)
+    };
+    Some(format!("{y:04}-{mo:02}"))
+}
+
 /// The document date shifted by days.
 pub(super) fn add_days(dct: Option<Date>, days: i64) -> Option<Date> {
     dct?.checked_add(days.days()).ok()
@@ -266,10 +279,8 @@ pub(super) fn duration(c: Option<u32>, unit: Unit) -> String {
     let (letter, time) = unit.letter();
     let t = if time { "T" } else { "" };
     let (n, letter) = match (c, unit) {
-        (Some(c), Unit::Quarter) => ((c * 3).to_string(), "M"),
         (Some(c), Unit::Weekend) => (c.to_string(), "WE"),
         (Some(c), _) => (c.to_string(), letter),
-        (None, Unit::Quarter) => ("X".to_string(), "M"),
         (None, _) => ("X".to_string(), letter),
     };
     format!("P{t}{n}{letter}")
@@ -335,7 +346,7 @@ mod tests {
     fn durations_and_decades() {
         assert_eq!(duration(Some(3), Unit::Hour), "PT3H");
         assert_eq!(duration(None, Unit::Year), "PXY");
-        assert_eq!(duration(Some(2), Unit::Quarter), "P6M");
+        assert_eq!(duration(Some(2), Unit::Quarter), "P2Q");
         assert_eq!(decade("1990s").as_deref(), Some("199"));
         assert_eq!(decade("1800s").as_deref(), Some("18"));
         assert_eq!(iso_or_slash("8/7/98").as_deref(), Some("1998-08-07"));
