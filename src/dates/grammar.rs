@@ -291,13 +291,25 @@ impl<'a, 't> G<'a, 't> {
                 take(self.ago(i));
             }
             Lex::Key(k) => {
+                if k == Key::The && self.w(i + 1).len() > 5 && self.w(i + 1)[..5].eq_ignore_ascii_case("year-") {
+                    take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
+                }
+                take(self.the_phrase(i));
                 take(self.deictic(i, k));
                 take(self.relative(i));
                 take(self.quarter(i));
                 take(self.holiday(i));
             }
             Lex::Season(_) => take(self.season(i)),
-            Lex::Unit { .. } | Lex::NumWord(_) | Lex::Article | Lex::Vague => take(self.ago(i)),
+            Lex::NumWord(_) => {
+                take(self.ago(i));
+                if let Some((y, end)) = self.spoken_year(i) {
+                    if y >= 1100 {
+                        take(m(end, D, Some(format!("{y:04}"))));
+                    }
+                }
+            }
+            Lex::Unit { .. } | Lex::Article | Lex::Vague => take(self.ago(i)),
             Lex::Ordinal(_) => take(self.quarter(i)),
             _ => {
                 if self.is_punct_start(i) {
@@ -320,6 +332,65 @@ impl<'a, 't> G<'a, 't> {
             take(self.quarter(i));
         }
         best
+    }
+
+    /// Phrases with "the": "the weekend", "the near future", "the fiscal
+    /// year", "the nineties", "the 20th century", "the year two thousand".
+    fn the_phrase(&self, i: usize) -> Option<M> {
+        if !self.key(i, Key::The) {
+            return None;
+        }
+        let j = i + 1;
+        if self.l(j) == (Lex::Unit { unit: Unit::Weekend, plural: false }) {
+            return m(j + 1, D, n::shift(self.dct, Unit::Weekend, 0));
+        }
+        if self.key(j, Key::Near) && self.key(j + 1, Key::Future) {
+            return m(j + 2, D, Some("FUTURE_REF".into()));
+        }
+        let k = if self.key(j, Key::Current) { j + 1 } else { j };
+        if self.key(k, Key::Fiscal) && self.l(k + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && self.year_at(k + 2).is_none() {
+            return m(k + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
+        }
+        if let Some(dec) = n::decade_word(&self.w(j).to_ascii_lowercase()) {
+            return m(j + 1, D, Some(dec));
+        }
+        if let Some(c) = self.ordinal(j).or_else(|| lexicon::ordinal_numeral(self.w(j))) {
+            if self.l(j + 1) == (Lex::Unit { unit: Unit::Century, plural: false }) && (1..=21).contains(&c) {
+                return m(j + 2, D, Some(format!("{:02}", c - 1)));
+            }
+        }
+        if self.l(j) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            if let Some((y, end)) = self.spoken_year(j + 1) {
+                return m(end, D, Some(format!("{y:04}")));
+            }
+        }
+        None
+    }
+
+    /// "nineteen ninety-six", "two thousand", "two thousand and one".
+    fn spoken_year(&self, i: usize) -> Option<(u32, usize)> {
+        let Lex::NumWord(a) = self.l(i) else { return None };
+        if a == 2 && self.w(i + 1).eq_ignore_ascii_case("thousand") {
+            let mut end = i + 2;
+            let mut y = 2000;
+            let k = if self.key(end, Key::And) { end + 1 } else { end };
+            if let Some((c, e)) = self.count_at(k).filter(|&(c, _)| c < 100) {
+                if self.l(k) != Lex::Article {
+                    y += c;
+                    end = e;
+                }
+            }
+            return Some((y, end));
+        }
+        if !(11..=20).contains(&a) {
+            return None;
+        }
+        let (b, end) = match self.l(i + 1) {
+            Lex::NumWord(b) if (20..=90).contains(&b) && b % 10 == 0 => self.count_at(i + 1)?,
+            Lex::Compound => (count(self.w(i + 1)).filter(|&b| (21..=99).contains(&b))?, i + 2),
+            _ => return None,
+        };
+        Some((a * 100 + b, end))
     }
 
     /// "Aug. 7", "Aug. 7, 1998", "August 1998", "August", "Oct. 23rd".
@@ -444,11 +515,12 @@ impl<'a, 't> G<'a, 't> {
         if short && !self.glued_dot(i + 1) {
             return None;
         }
+        // "Thursday, Jan. 6": two expressions; the weekday is that day.
         let j = self.comma(i + 1);
         if let Lex::Month { .. } = self.l(j) {
             if let Some(x) = self.month(j) {
                 if x.value.as_deref().is_some_and(|v| v.len() == 10) {
-                    return Some(x).map(|x| M { end: x.end, ..x });
+                    return m(i + 1, D, x.value);
                 }
             }
         }
@@ -550,6 +622,7 @@ impl<'a, 't> G<'a, 't> {
         };
         match k {
             Key::Now | Key::Currently | Key::Nowadays => m(i + 1, D, Some("PRESENT_REF".into())),
+            Key::Right if self.key(i + 1, Key::Now) => m(i + 2, D, Some("PRESENT_REF".into())),
             Key::Recently => m(i + 1, D, Some("PAST_REF".into())),
             Key::Today => day(0, i + 1),
             Key::Yesterday => day(-1, i + 1),
@@ -561,8 +634,8 @@ impl<'a, 't> G<'a, 't> {
             }
             Key::Recent => {
                 // "recent years", "recent weeks".
-                let (_, plural) = self.unit(i + 1)?;
-                plural.then(|| M { end: i + 2, kind: D, value: Some("PAST_REF".into()) })
+                let (unit, plural) = self.unit(i + 1)?;
+                plural.then(|| M { end: i + 2, kind: D, value: Some(n::duration(None, unit)) })
             }
             Key::This | Key::Last if matches!(part(i + 1), Some(_)) => {
                 let p = part(i + 1)?;
@@ -594,7 +667,13 @@ impl<'a, 't> G<'a, 't> {
         if j > i && matches!(self.l(j), Lex::Key(Key::This)) {
             return None;
         }
-        let k = j + 1;
+        let mut k = j + 1;
+        let mut off = off;
+        // "this past weekend", "this coming Sunday".
+        if self.key(j, Key::This) && matches!(self.l(k), Lex::Key(Key::Past | Key::Coming)) {
+            off = if self.key(k, Key::Past) { -1 } else { 1 };
+            k += 1;
+        }
         match self.l(k) {
             Lex::Unit { unit, plural: false } => {
                 if unit == Unit::Day || unit < Unit::Day {
@@ -603,7 +682,14 @@ impl<'a, 't> G<'a, 't> {
                 let v = n::shift(self.dct, unit, off);
                 m(k + 1, D, v)
             }
-            Lex::Month { n: mo, .. } if self.capitalized(k) => m(k + 1, D, n::month_rel(self.dct, mo, off)),
+            Lex::Month { n: mo, .. } if self.capitalized(k) => {
+                // "last Oct. 23": the day makes it a plain date.
+                let d = if self.glued_dot(k + 1) { k + 2 } else { k + 1 };
+                if matches!(self.l(d), Lex::Number | Lex::Ordinal(_)) {
+                    return None;
+                }
+                m(k + 1, D, n::month_rel(self.dct, mo, off))
+            }
             Lex::Weekday(wd) if self.capitalized(k) => {
                 let d = n::weekday(self.dct, wd, off as i8, false);
                 m(k + 1, D, d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
@@ -646,6 +732,12 @@ impl<'a, 't> G<'a, 't> {
             if self.key(j, Key::Fiscal) {
                 j += 1;
             }
+            // "the 1988 quarter", "the 1989 period": that year's quarter
+            // like the one being reported.
+            if j == i + 2 && (self.l(j) == (Lex::Unit { unit: Unit::Quarter, plural: false }) || self.key(j, Key::Period)) {
+                let q = n::latest_quarter(self.dct).and_then(|v| v.get(4..).map(str::to_string));
+                return m(j + 1, D, Some(q.map_or(format!("{y:04}"), |q| format!("{y:04}{q}"))));
+            }
         }
         let (q, k): (Option<u8>, usize) = if let Some(o) = self.ordinal(j) {
             if self.key(j + 1, Key::Half) && o <= 2 {
@@ -667,9 +759,9 @@ impl<'a, 't> G<'a, 't> {
             if !(1..=4).contains(&o) {
                 return None;
             }
-            // "the third-quarter results": the compound is an adjective; the
-            // compound rule alone takes it.
-            if j == i {
+            // "the third-quarter results": "the" goes with the noun, not
+            // the date; the compound rule alone takes it.
+            if j == i || self.key(i, Key::The) {
                 return None;
             }
             (Some(o), j)
@@ -919,7 +1011,8 @@ impl<'a, 't> G<'a, 't> {
             Lex::Key(Key::Weekly) => m(i + 1, Set, Some("P1W".into())),
             Lex::Key(Key::Monthly) => m(i + 1, Set, Some("P1M".into())),
             Lex::Key(Key::Yearly) => m(i + 1, Set, Some("P1Y".into())),
-            Lex::Key(Key::Quarterly) => m(i + 1, Set, Some("P3M".into())),
+            // "a quarterly dividend" is no set; "paid quarterly" is.
+            Lex::Key(Key::Quarterly) if !self.w(i + 1).starts_with(|c: char| c.is_lowercase()) => m(i + 1, Set, Some("P3M".into())),
             Lex::Key(Key::Hourly) => m(i + 1, Set, Some("PT1H".into())),
             Lex::Key(Key::Nightly) => m(i + 1, Set, Some("XXXX-XX-XXTNI".into())),
             Lex::Key(Key::Every | Key::Each | Key::Per) => {
@@ -993,8 +1086,17 @@ impl<'a, 't> G<'a, 't> {
         if self.key(j, Key::Zone) {
             j += 1;
         }
-        // The day it happens on: "4 a.m. Thursday", "9 a.m. today".
+        // The day it happens on: "4 a.m. Thursday", "9 a.m. today",
+        // "5 p.m. EST, Nov. 6".
         let mut day = n::add_days(self.dct, 0);
+        let c = self.comma(j);
+        if let Lex::Month { .. } = self.l(c) {
+            if let Some(x) = self.month(c) {
+                if let Some(d) = x.value.as_deref().filter(|v| v.len() == 10).and_then(|v| v.parse::<Date>().ok()) {
+                    return m(x.end, T, Some(format!("{d}T{h:02}:{mi:02}")));
+                }
+            }
+        }
         match self.l(j) {
             Lex::Weekday(wd) if self.capitalized(j) => {
                 day = n::weekday(self.dct, wd, 0, self.future_tense(i));

@@ -149,6 +149,22 @@ pub(super) fn decade(w: &str) -> Option<String> {
     }
 }
 
+/// "nineties" → `199`.
+pub(super) fn decade_word(w: &str) -> Option<String> {
+    let d = match w {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    };
+    Some(format!("19{d}"))
+}
+
 fn quarter_of(d: Date) -> i8 {
     (d.month() - 1) / 3 + 1
 }
