@@ -50,8 +50,10 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
     // same quarter a year before.
     let quarterly = lex.iter().any(|l| matches!(l, Lex::Unit { unit: Unit::Quarter, .. }));
     let mut out = Vec::new();
+    let mut prev_lo = 0;
     for s in &text.sentences {
-        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: None, quarterly };
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: None, quarterly, prev_lo };
+        prev_lo = s.start;
         let mut i = g.lo;
         while i < g.lim {
             if g.l(i) == Lex::Other && !g.is_punct_start(i) {
@@ -88,6 +90,8 @@ struct G<'a, 't> {
     year: Option<i16>,
     /// The document speaks of quarters.
     quarterly: bool,
+    /// First token of the previous sentence.
+    prev_lo: usize,
 }
 
 impl<'a, 't> G<'a, 't> {
@@ -538,10 +542,13 @@ impl<'a, 't> G<'a, 't> {
         let from = i.saturating_sub(8).max(self.lo);
         (from..i).any(|k| {
             let w = self.w(k);
-            ["will", "'ll", "shall", "scheduled", "planned", "plans", "due", "set", "soon", "early", "expire", "resume", "begin", "start", "meet", "leave"]
+            let cue = ["will", "'ll", "shall", "scheduled", "planned", "plans", "plan", "due", "expected", "expects", "expire", "resume", "until", "postponed", "deadline"]
                 .iter()
-                .any(|f| w.eq_ignore_ascii_case(f))
-                && !(w.eq_ignore_ascii_case("set") && self.w(k + 1) != "to")
+                .any(|f| w.eq_ignore_ascii_case(f));
+            // "set to", "as soon as", "as early as".
+            let phrase = w.eq_ignore_ascii_case("set") && self.w(k + 1) == "to"
+                || (w.eq_ignore_ascii_case("soon") || w.eq_ignore_ascii_case("early")) && k > 0 && self.w(k - 1).eq_ignore_ascii_case("as");
+            cue || phrase
         })
     }
 
@@ -604,7 +611,8 @@ impl<'a, 't> G<'a, 't> {
     /// Does the sentence talk of quarters? Then "a year ago" means the
     /// same quarter a year before.
     fn mentions_quarter(&self) -> bool {
-        self.quarterly
+        // This sentence or the one before it.
+        self.quarterly && (self.prev_lo..self.lim).any(|k| matches!(self.l(k), Lex::Unit { unit: Unit::Quarter, .. }) || self.key(k, Key::Period) || self.w(k).len() > 8 && self.w(k).to_ascii_lowercase().ends_with("-quarter"))
     }
 
     /// "now", "today", "yesterday morning", "recently", "the future".
@@ -830,6 +838,8 @@ impl<'a, 't> G<'a, 't> {
         match self.l(i) {
             Lex::Key(Key::Thanksgiving) => {
                 let end = if self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) { i + 2 } else { i + 1 };
+                // The nearest one, leaning to the past, like a bare "Nov. 25".
+                let y = n::month_day(self.dct, self.year, 11, 25).as_deref().and_then(n::explicit_year).or(y);
                 m(end, D, y.and_then(n::thanksgiving).map(|d| d.to_string()))
             }
             Lex::Key(Key::Christmas) => {

@@ -61,11 +61,14 @@ pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<Strin
     })
 }
 
-/// "in August" without a year: the latest August (this month included),
-/// or in a future-tense clause the next one.
+/// "in August" without a year: in a future-tense clause the next August
+/// (this month included), otherwise the nearest one leaning to the past.
 pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, future: bool) -> Option<String> {
     let (Some(d), None) = (dct, ctx) else { return month(dct, ctx, mo) };
     let cur = d.month() as u8;
+    if !future {
+        return month(dct, ctx, mo);
+    }
     let y = if future {
         d.year() + i16::from(mo < cur)
     } else {
