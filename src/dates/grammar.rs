@@ -560,7 +560,9 @@ impl<'a, 't> G<'a, 't> {
         if let Some(v) = n::iso_or_slash(w) {
             return m(i + 1, D, Some(v));
         }
-        if let Some(dec) = n::decade(&lw) {
+        // "in his 30s" is an age.
+        let age = i > self.lo && matches!(self.w(i - 1).to_ascii_lowercase().as_str(), "his" | "her" | "their" | "my" | "your" | "our" | "early" | "late" | "mid");
+        if let Some(dec) = n::decade(&lw).filter(|_| !(age && lw.len() <= 4)) {
             return m(i + 1, D, Some(dec));
         }
         let (a, b) = lw.split_once('-')?;
@@ -636,7 +638,10 @@ impl<'a, 't> G<'a, 't> {
             Key::Yesterday => day(-1, i + 1),
             Key::Tomorrow => day(1, i + 1),
             Key::Tonight => m(i + 1, T, Some(n::add_days(self.dct, 0).map_or("XXXX-XX-XXTNI".into(), |d| format!("{d}TNI")))),
-            Key::The if self.key(i + 1, Key::Future) => m(i + 2, D, Some("FUTURE_REF".into())),
+            // "in the future", not "the future of our peoples".
+            Key::The if self.key(i + 1, Key::Future) && i > self.lo && matches!(self.w(i - 1).to_ascii_lowercase().as_str(), "in" | "into" | "for" | "near") => {
+                m(i + 2, D, Some("FUTURE_REF".into()))
+            }
             Key::The if self.key(i + 1, Key::Past) && self.count_at(i + 2).is_none() && self.unit(i + 2).is_none() && self.l(i + 2) != Lex::Vague => {
                 m(i + 2, D, Some("PAST_REF".into()))
             }
@@ -677,6 +682,10 @@ impl<'a, 't> G<'a, 't> {
         }
         let mut k = j + 1;
         let mut off = off;
+        // "This Week" mid-sentence is a title (a TV programme).
+        if self.capitalized(j) && self.capitalized(k) && j > self.lo && !matches!(self.w(j - 1), "\n" | "\"" | "``") && self.l(k) != Lex::Weekday(0) && matches!(self.l(k), Lex::Unit { .. }) {
+            return None;
+        }
         // "this past weekend", "this coming Sunday".
         if self.key(j, Key::This) && matches!(self.l(k), Lex::Key(Key::Past | Key::Coming)) {
             off = if self.key(k, Key::Past) { -1 } else { 1 };
@@ -939,7 +948,8 @@ impl<'a, 't> G<'a, 't> {
             let (a, b) = w.split_once('-')?;
             let c = count(a)?;
             let Lex::Unit { unit, .. } = lexicon::word(b)? else { return None };
-            if self.key(j + 1, Key::Old) || self.w(j + 1) == "-" {
+            // "three-quarters" is a fraction, "four-quarter" a test's span.
+            if unit == Unit::Quarter || self.key(j + 1, Key::Old) || self.w(j + 1) == "-" {
                 return None;
             }
             return m(j + 1, Dur, Some(n::duration(Some(c), unit)));
@@ -991,12 +1001,17 @@ impl<'a, 't> G<'a, 't> {
         if c.is_none() && dir != 0 && plural {
             return m(end, D, Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()));
         }
-        // "a day" is a set after a count or money: "15 a year", "$5 a day".
+        // "a second group", "a quarter of the market": not lengths of time.
+        if self.l(j) == Lex::Article && matches!(unit, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        // "$5 a day", "four flights a week": a rate, not an expression in
+        // the TempEval-3 annotation.
         if c == Some(1) && self.l(j) == Lex::Article && !lead && !plural && i > self.lo {
             let p = self.l(i - 1);
             let pw = self.w(i - 1);
-            if p == Lex::Number || p == Lex::Compound || matches!(p, Lex::Key(Key::Times | Key::Twice | Key::Once)) || pw.ends_with(|c: char| c.is_ascii_digit()) || matches!(pw.to_ascii_lowercase().as_str(), "million" | "billion" | "dollars" | "cents" | "percent" | "%") {
-                return m(end, Set, Some(n::duration(Some(1), unit)));
+            if p == Lex::Number || p == Lex::Compound || p == (Lex::Unit { unit: Unit::Hour, plural: true }) || pw.ends_with(|c: char| c.is_ascii_digit()) || matches!(pw.to_ascii_lowercase().as_str(), "million" | "billion" | "dollars" | "cents" | "percent" | "%" | "flights" | "times") {
+                return None;
             }
         }
         let mut value = n::duration(c, unit);
@@ -1025,7 +1040,7 @@ impl<'a, 't> G<'a, 't> {
             Lex::Key(Key::Quarterly) if !self.w(i + 1).starts_with(|c: char| c.is_lowercase()) => m(i + 1, Set, Some("P3M".into())),
             Lex::Key(Key::Hourly) => m(i + 1, Set, Some("PT1H".into())),
             Lex::Key(Key::Nightly) => m(i + 1, Set, Some("XXXX-XX-XXTNI".into())),
-            Lex::Key(Key::Every | Key::Each | Key::Per) => {
+            Lex::Key(Key::Every | Key::Each) => {
                 let mut j = i + 1;
                 if self.key(j, Key::Other) {
                     j += 1;
