@@ -346,13 +346,18 @@ impl<'a, 't> G<'a, 't> {
         }
         let j = i + 1;
         if self.l(j) == (Lex::Unit { unit: Unit::Weekend, plural: false }) {
-            return m(j + 1, D, n::shift(self.dct, Unit::Weekend, 0));
+            return m(j + 1, D, n::weekend(self.dct, self.future_tense(i)));
         }
         if self.key(j, Key::Near) && self.key(j + 1, Key::Future) {
             return m(j + 2, D, Some("FUTURE_REF".into()));
         }
+        // "the current fiscal year" is a date; "the fiscal year" (ended
+        // Jan. 31) a year-long stretch.
         let k = if self.key(j, Key::Current) { j + 1 } else { j };
         if self.key(k, Key::Fiscal) && self.l(k + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && self.year_at(k + 2).is_none() {
+            if k == j {
+                return m(k + 2, Dur, Some("P1Y".into()));
+            }
             return m(k + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
         }
         if let Some(dec) = n::decade_word(&self.w(j).to_ascii_lowercase()) {
@@ -605,7 +610,16 @@ impl<'a, 't> G<'a, 't> {
                 }
                 m(end, D, n::year_ago(self.dct, quarterly || self.mentions_quarter()))
             }
-            ("year", "end") => m(i + 1, D, self.dct.map(|d| format!("{:04}", d.year()))),
+            // "by year-end" is this December 31st; "since year-end" the last.
+            ("year", "end") => {
+                let since = i > self.lo && self.w(i - 1).eq_ignore_ascii_case("since");
+                m(i + 1, D, self.dct.map(|d| format!("{:04}-12-31", d.year() - i16::from(since))))
+            }
+            // "decades-long", "day-long".
+            (unit, "long") => match lexicon::word(unit)? {
+                Lex::Unit { unit, plural } => m(i + 1, Dur, Some(n::duration(if plural { None } else { Some(1) }, unit))),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -647,8 +661,8 @@ impl<'a, 't> G<'a, 't> {
             }
             Key::Recent => {
                 // "recent years", "recent weeks".
-                let (unit, plural) = self.unit(i + 1)?;
-                plural.then(|| M { end: i + 2, kind: D, value: Some(n::duration(None, unit)) })
+                let (_, plural) = self.unit(i + 1)?;
+                plural.then(|| M { end: i + 2, kind: D, value: Some("PAST_REF".into()) })
             }
             Key::This | Key::Last if matches!(part(i + 1), Some(_)) => {
                 let p = part(i + 1)?;
@@ -972,6 +986,8 @@ impl<'a, 't> G<'a, 't> {
                 (Some(c), k)
             }
         };
+        // "two more weeks", "20 more years".
+        let k = if c.is_some() && self.w(k).eq_ignore_ascii_case("more") && self.unit(k + 1).is_some() { k + 1 } else { k };
         let (unit, plural) = self.unit(k)?;
         let mut end = k + 1;
         let bare = c.is_none() && k == j;
@@ -997,8 +1013,10 @@ impl<'a, 't> G<'a, 't> {
         if self.key(end, Key::Old) || self.w(end) == "-" && self.key(end + 1, Key::Old) {
             return None;
         }
-        // Past or coming stretches without a count are references.
-        if c.is_none() && dir != 0 && plural {
+        // Past or coming stretches without any count are references
+        // ("past years", "coming months"); "the next few days" is a
+        // duration.
+        if bare && dir != 0 && plural {
             return m(end, D, Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()));
         }
         // "a second group", "a quarter of the market": not lengths of time.

@@ -225,6 +225,15 @@ pub(super) fn shift(dct: Option<Date>, unit: Unit, off: i64) -> Option<String> {
     })
 }
 
+/// "the weekend": the last one (this one if the document date falls on
+/// it), or in a future-tense clause the coming one.
+pub(super) fn weekend(dct: Option<Date>, future: bool) -> Option<String> {
+    let d = dct?;
+    let on_weekend = d.weekday().to_monday_one_offset() >= 6;
+    let off = if on_weekend || future { 0 } else { -1 };
+    shift(dct, Unit::Weekend, off)
+}
+
 /// "two years ago" (−2, year) → `2022`; "three days ago" → the day.
 pub(super) fn ago(dct: Option<Date>, unit: Unit, n: i64) -> Option<String> {
     let d = dct?;
