@@ -299,6 +299,10 @@ impl<'a, 't> G<'a, 't> {
                     take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
                 }
                 take(self.the_phrase(i));
+                // "the summer", "the summer of 1998".
+                if k == Key::The && matches!(self.l(i + 1), Lex::Season(_)) {
+                    take(self.season(i + 1).map(|x| M { end: x.end, ..x }));
+                }
                 take(self.deictic(i, k));
                 take(self.relative(i));
                 take(self.quarter(i));
@@ -884,7 +888,8 @@ impl<'a, 't> G<'a, 't> {
         }
         // A bare season needs "the" or "in" before it ("fall" is a verb).
         let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
-        if !matches!(prev.as_str(), "in" | "the" | "during" | "this" | "since" | "until" | "by") {
+        // "the fall of the Berlin Wall" is no season.
+        if self.key(i + 1, Key::Of) || !matches!(prev.as_str(), "in" | "the" | "during" | "this" | "since" | "until" | "by") {
             return None;
         }
         m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())))
@@ -1026,9 +1031,11 @@ impl<'a, 't> G<'a, 't> {
         // "$5 a day", "four flights a week": a rate, not an expression in
         // the TempEval-3 annotation.
         if c == Some(1) && self.l(j) == Lex::Article && !lead && !plural && i > self.lo {
-            let p = self.l(i - 1);
-            let pw = self.w(i - 1);
-            if p == Lex::Number || p == Lex::Compound || p == (Lex::Unit { unit: Unit::Hour, plural: true }) || pw.ends_with(|c: char| c.is_ascii_digit()) || matches!(pw.to_ascii_lowercase().as_str(), "million" | "billion" | "dollars" | "cents" | "percent" | "%" | "flights" | "times") {
+            let rate = (i.saturating_sub(3).max(self.lo)..i).any(|k| {
+                let w = self.w(k);
+                matches!(self.l(k), Lex::Number | Lex::Compound) || w.ends_with(|c: char| c.is_ascii_digit()) || matches!(w.to_ascii_lowercase().as_str(), "million" | "billion" | "$" | "percent" | "%" | "times" | "twice")
+            });
+            if rate {
                 return None;
             }
         }
@@ -1098,6 +1105,16 @@ impl<'a, 't> G<'a, 't> {
             _ => return None,
         };
         let clock = self.l(i) == Lex::Clock;
+        // "2:03:45" is a race time; a bare "14:30" needs "at", "by", ... or
+        // a zone to be a time of day.
+        if clock {
+            let marked = matches!(self.l(j), Lex::Key(Key::Am | Key::Pm | Key::Zone));
+            let seconds = self.w(i).matches(':').count() > 1;
+            let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
+            if !marked && (seconds || !matches!(prev.as_str(), "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "about")) {
+                return None;
+            }
+        }
         match self.l(j) {
             Lex::Key(Key::Am) => {
                 if h == 12 {
