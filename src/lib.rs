@@ -40,3 +40,6 @@ pub use document::{
 };
 pub use error::Error;
 pub use pipeline::{annotate, Options};
+
+#[doc(hidden)]
+pub use dates::bench as bench_dates;

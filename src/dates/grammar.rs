@@ -56,7 +56,7 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
         prev_lo = s.start;
         let mut i = g.lo;
         while i < g.lim {
-            if g.l(i) == Lex::Other && !g.is_punct_start(i) {
+            if !g.can_start(i) {
                 i += 1;
                 continue;
             }
@@ -111,6 +111,47 @@ impl<'a, 't> G<'a, 't> {
     }
     fn key(&self, i: usize, k: Key) -> bool {
         self.l(i) == Lex::Key(k)
+    }
+    /// Is token `i` one of `words` (lowercase), ignoring ASCII case?
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.w(i);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+    /// Is the token before `i` (in this sentence) one of `words`?
+    fn prev_is(&self, i: usize, words: &[&str]) -> bool {
+        i > self.lo && self.is(i - 1, words)
+    }
+
+    /// A cheap test run at every token: can an expression start here?
+    /// Most tokens are not temporal words, and the frequent function words
+    /// ("the", "a", "at") start one only before the right next word.
+    fn can_start(&self, i: usize) -> bool {
+        use Key::*;
+        match self.l(i) {
+            Lex::Other => self.is_punct_start(i),
+            Lex::Article => matches!(self.l(i + 1), Lex::Unit { .. } | Lex::Vague | Lex::Key(Couple)),
+            Lex::DayPart(_) | Lex::Unit { plural: false, .. } => false,
+            // "well-known" is no date: a hyphenated word needs digits or a
+            // temporal word in front ("10-year", "mid-June", "year-end").
+            Lex::Compound => {
+                let w = self.w(i);
+                w.starts_with(|c: char| c.is_ascii_digit()) || w.split_once('-').is_some_and(|(a, _)| lexicon::lex(a) != Lex::Other || a.eq_ignore_ascii_case("mid") || a.eq_ignore_ascii_case("post"))
+            }
+            Lex::Key(k) => match k {
+                The => !matches!(self.l(i + 1), Lex::Other | Lex::Article | Lex::Key(Of | In | On | And | Or | To | That | The)),
+                At => self.key(i + 1, Least),
+                More | Less => self.key(i + 1, Than),
+                Up => self.key(i + 1, To),
+                Right => self.key(i + 1, Now),
+                Of | In | On | And | Or | So | To | Than | Over | Am | Pm | Zone | Times | Twice | Once | Other | Since | Until | Old | Long | Period | Couple | Eve | Ago | Before | After
+                | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
+                    // "half an hour", "previous Friday", "coming months".
+                    matches!(k, Half | Previous | Coming | Following) && self.l(i + 1) != Lex::Other
+                }
+                _ => true,
+            },
+            _ => true,
+        }
     }
     fn is_punct_start(&self, i: usize) -> bool {
         // "'90s" opens with an apostrophe.
@@ -305,7 +346,6 @@ impl<'a, 't> G<'a, 't> {
                 }
                 take(self.deictic(i, k));
                 take(self.relative(i));
-                take(self.quarter(i));
                 take(self.holiday(i));
             }
             Lex::Season(_) => take(self.season(i)),
@@ -364,7 +404,7 @@ impl<'a, 't> G<'a, 't> {
             }
             return m(k + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
         }
-        if let Some(dec) = n::decade_word(&self.w(j).to_ascii_lowercase()) {
+        if let Some(dec) = Some(self.w(j)).filter(|w| w.len() >= 7 && w.ends_with("ies")).and_then(|w| n::decade_word(&w.to_ascii_lowercase())) {
             return m(j + 1, D, Some(dec));
         }
         if let Some(c) = self.ordinal(j).or_else(|| lexicon::ordinal_numeral(self.w(j))) {
@@ -443,10 +483,9 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         if ambiguous {
-            let prev = if i > self.lo { self.w(i - 1) } else { "" };
-            let ok = matches!(
-                prev.to_ascii_lowercase().as_str(),
-                "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "last" | "next" | "this" | "before" | "after" | "during" | "from" | "through" | "till" | "end" | "-"
+            let ok = self.prev_is(
+                i,
+                &["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "before", "after", "during", "from", "through", "till", "end", "-"],
             );
             if !ok {
                 return None;
@@ -497,9 +536,9 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         // Numbers that name things: "Bill 2041", "Resolution 1441", "Flight 1549".
-        if matches!(
-            prev.to_ascii_lowercase().as_str(),
-            "bill" | "bills" | "resolution" | "resolutions" | "section" | "article" | "chapter" | "flight" | "route" | "highway" | "room" | "page" | "pages" | "item" | "model" | "version" | "rule" | "amendment" | "h.r." | "s." | "code" | "paragraph" | "act" | "motion" | "proposition" | "measure" | "docket" | "case" | "precinct" | "district" | "interstate" | "bus" | "train" | "apartment" | "suite" | "box" | "lot" | "exit" | "gate" | "platform" | "channel" | "volume" | "vol" | "issue" | "no" | "nos"
+        if self.prev_is(
+            i,
+            &["bill", "bills", "resolution", "resolutions", "section", "article", "chapter", "flight", "route", "highway", "room", "page", "pages", "item", "model", "version", "rule", "amendment", "h.r.", "s.", "code", "paragraph", "act", "motion", "proposition", "measure", "docket", "case", "precinct", "district", "interstate", "bus", "train", "apartment", "suite", "box", "lot", "exit", "gate", "platform", "channel", "volume", "vol", "issue", "no", "nos"],
         ) {
             return None;
         }
@@ -507,10 +546,9 @@ impl<'a, 't> G<'a, 't> {
         if matches!(next, "%" | "$") || self.l(i + 1) == Lex::Number {
             return None;
         }
-        let next_l = next.to_ascii_lowercase();
-        if matches!(
-            next_l.as_str(),
-            "percent" | "people" | "feet" | "ft" | "meters" | "metres" | "miles" | "kilometers" | "km" | "tons" | "tonnes" | "pounds" | "dollars" | "shares" | "points" | "units" | "troops" | "soldiers" | "members" | "cars" | "barrels" | "jobs" | "votes" | "employees" | "workers" | "acres" | "residents" | "homes" | "copies" | "hp" | "cc" | "rpm"
+        if self.is(
+            i + 1,
+            &["percent", "people", "feet", "ft", "meters", "metres", "miles", "kilometers", "km", "tons", "tonnes", "pounds", "dollars", "shares", "points", "units", "troops", "soldiers", "members", "cars", "barrels", "jobs", "votes", "employees", "workers", "acres", "residents", "homes", "copies", "hp", "cc", "rpm"],
         ) {
             return None;
         }
@@ -570,7 +608,7 @@ impl<'a, 't> G<'a, 't> {
             return m(i + 1, D, Some(v));
         }
         // "in his 30s" is an age.
-        let age = i > self.lo && matches!(self.w(i - 1).to_ascii_lowercase().as_str(), "his" | "her" | "their" | "my" | "your" | "our" | "early" | "late" | "mid");
+        let age = self.prev_is(i, &["his", "her", "their", "my", "your", "our", "early", "late", "mid"]);
         if let Some(dec) = n::decade(&lw).filter(|_| !(age && lw.len() <= 4)) {
             return m(i + 1, D, Some(dec));
         }
@@ -657,7 +695,7 @@ impl<'a, 't> G<'a, 't> {
             Key::Tomorrow => day(1, i + 1),
             Key::Tonight => m(i + 1, T, Some(n::add_days(self.dct, 0).map_or("XXXX-XX-XXTNI".into(), |d| format!("{d}TNI")))),
             // "in the future", not "the future of our peoples".
-            Key::The if self.key(i + 1, Key::Future) && i > self.lo && matches!(self.w(i - 1).to_ascii_lowercase().as_str(), "in" | "into" | "for" | "near") => {
+            Key::The if self.key(i + 1, Key::Future) && self.prev_is(i, &["in", "into", "for", "near"]) => {
                 m(i + 2, D, Some("FUTURE_REF".into()))
             }
             Key::The if self.key(i + 1, Key::Past) && self.count_at(i + 2).is_none() && self.unit(i + 2).is_none() && self.l(i + 2) != Lex::Vague => {
@@ -887,9 +925,8 @@ impl<'a, 't> G<'a, 't> {
             return m(self.after_of(i + 1) + 1, D, Some(format!("{y:04}-{s}")));
         }
         // A bare season needs "the" or "in" before it ("fall" is a verb).
-        let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
         // "the fall of the Berlin Wall" is no season.
-        if self.key(i + 1, Key::Of) || !matches!(prev.as_str(), "in" | "the" | "during" | "this" | "since" | "until" | "by") {
+        if self.key(i + 1, Key::Of) || !self.prev_is(i, &["in", "the", "during", "this", "since", "until", "by"]) {
             return None;
         }
         m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())))
@@ -1007,8 +1044,7 @@ impl<'a, 't> G<'a, 't> {
             if p > self.lo && self.key(p - 1, Key::The) {
                 p -= 1;
             }
-            let prev = if p > self.lo { self.w(p - 1).to_ascii_lowercase() } else { String::new() };
-            if !matches!(prev.as_str(), "for" | "in" | "over" | "within" | "after" | "took" | "spent" | "last" | "lasted" | "during") && unit < Unit::Century {
+            if !self.prev_is(p, &["for", "in", "over", "within", "after", "took", "spent", "last", "lasted", "during"]) && unit < Unit::Century {
                 return None;
             }
             if unit < Unit::Day {
@@ -1033,7 +1069,7 @@ impl<'a, 't> G<'a, 't> {
         if c == Some(1) && self.l(j) == Lex::Article && !lead && !plural && i > self.lo {
             let rate = (i.saturating_sub(3).max(self.lo)..i).any(|k| {
                 let w = self.w(k);
-                matches!(self.l(k), Lex::Number | Lex::Compound) || w.ends_with(|c: char| c.is_ascii_digit()) || matches!(w.to_ascii_lowercase().as_str(), "million" | "billion" | "$" | "percent" | "%" | "times" | "twice")
+                matches!(self.l(k), Lex::Number | Lex::Compound) || w.ends_with(|c: char| c.is_ascii_digit()) || self.is(k, &["million", "billion", "$", "percent", "%", "times", "twice"])
             });
             if rate {
                 return None;
