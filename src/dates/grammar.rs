@@ -231,7 +231,7 @@ impl<'a, 't> G<'a, 't> {
         let mut best: Option<M> = None;
         let mut take = |x: Option<M>| {
             if let Some(x) = x {
-                if best.as_ref().is_none_or(|b| x.end > b.end) {
+                if best.as_ref().map_or(true, |b| x.end > b.end) {
                     best = Some(x);
                 }
             }
@@ -318,7 +318,7 @@ impl<'a, 't> G<'a, 't> {
         let mut best: Option<M> = None;
         let mut take = |x: Option<M>| {
             if let Some(x) = x {
-                if best.as_ref().is_none_or(|b| x.end > b.end) {
+                if best.as_ref().map_or(true, |b| x.end > b.end) {
                     best = Some(x);
                 }
             }
@@ -706,7 +706,7 @@ impl<'a, 't> G<'a, 't> {
                 let (_, plural) = self.unit(i + 1)?;
                 plural.then(|| M { end: i + 2, kind: D, value: Some("PAST_REF".into()) })
             }
-            Key::This | Key::Last if matches!(part(i + 1), Some(_)) => {
+            Key::This | Key::Last if part(i + 1).is_some() => {
                 let p = part(i + 1)?;
                 let off = if k == Key::Last && p == DayPart::Night { -1 } else { 0 };
                 if k == Key::Last && p != DayPart::Night {
@@ -749,7 +749,7 @@ impl<'a, 't> G<'a, 't> {
         }
         match self.l(k) {
             Lex::Unit { unit, plural: false } => {
-                if unit == Unit::Day || unit < Unit::Day {
+                if unit <= Unit::Day {
                     return None;
                 }
                 let v = n::shift(self.dct, unit, off);
