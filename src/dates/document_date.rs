@@ -32,7 +32,8 @@ pub(crate) fn infer_document_date(text: &Text) -> Option<Date> {
         } else if line.is_none() {
             // A dateline: the date opens a line, or follows "PLACE," or
             // "PLACE (Agency) -" at a line start.
-            let lead = (text.tokens[..f.start].iter().rposition(|t| t.line_start)).map_or(0, |s| f.start - s);
+            let upto = (f.start + 1).min(text.tokens.len());
+            let lead = text.tokens[..upto].iter().rposition(|t| t.line_start).map_or(f.start, |s| f.start - s);
             if lead <= 6 {
                 line = Some(d);
             }
@@ -58,6 +59,11 @@ mod tests {
     fn dateline_is_read() {
         assert_eq!(infer("Harbour reopens\nOct. 1, 2023\nThe port reopened on Monday."), Some("2023-10-01".into()));
         assert_eq!(infer("LONDON, Sept. 20, 2024 (Agency) - Markets rose."), Some("2024-09-20".into()));
+    }
+
+    #[test]
+    fn date_on_the_line_under_the_title() {
+        assert_eq!(infer("Airline orders forty jets\nJune 13 , 2005\nThe airline said today it would buy them."), Some("2005-06-13".into()));
     }
 
     #[test]
