@@ -24,6 +24,11 @@ pub struct Args {
     /// Drop gold spans marked "nested" (MEANTIME).
     #[arg(long)]
     skip_nested: bool,
+    /// timex: score only the annotated part of each text, up to the end of
+    /// the line holding the last gold span of any kind (MEANTIME annotates
+    /// only its opening sentences); later predictions are dropped.
+    #[arg(long)]
+    gold_extent: bool,
     /// Also write the predictions, one line per document, in the gold
     /// format, for checking against the reference scorer.
     #[arg(long)]
@@ -68,7 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let gold = read_gold(&args.gold)?;
     let (report, predictions) = match args.task {
         Task::Ner => ner::eval(&gold, args.skip_nested),
-        Task::Timex => timex::eval(&gold, args.skip_nested),
+        Task::Timex => timex::eval(&gold, args.skip_nested, args.gold_extent),
         Task::Attribution => attribution::eval(&gold),
         Task::Checkworthy => checkworthy::eval(&gold),
     }?;

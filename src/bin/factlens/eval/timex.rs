@@ -33,7 +33,15 @@ fn dct(meta: &serde_json::Value) -> Option<&str> {
     meta.get("dct").and_then(|v| v.as_str()).and_then(|s| s.get(..10))
 }
 
-pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>), String> {
+/// The end (code points) of the annotated part of a gold text: the end of
+/// the line that holds the last gold span.
+fn annotated_end(g: &GoldDoc) -> usize {
+    let last = g.spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let n = g.text.chars().count();
+    g.text.chars().enumerate().skip(last).find(|&(_, c)| c == '\n').map_or(n, |(i, _)| i)
+}
+
+pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(Report, Vec<String>), String> {
     let (mut strict, mut relaxed) = (Counts::default(), Counts::default());
     let (mut type_ok, mut value_ok) = (0usize, 0usize);
     let mut gold_per_type = [0usize; 4];
@@ -52,6 +60,10 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>)
             .iter()
             .map(|d| Tx { start: d.start, end: d.end, label: label(d.kind).to_string(), value: d.value.clone() })
             .collect();
+        if gold_extent {
+            let end = annotated_end(g);
+            pred.retain(|t| t.start < end);
+        }
         pred.sort();
         let mut gs: Vec<Tx> = g
             .spans
