@@ -62,8 +62,11 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
             }
             match g.at(i) {
                 Some(x) if x.end > i => {
-                    // Only a year written out sets the context year.
-                    if let Some(y) = (i..x.end).find_map(|k| g.year_at(k)) {
+                    // Only a month or day written out with its year sets the
+                    // context year ("on July 4, 1998 ... July 6"); a bare year
+                    // does not ("since 2003 ... as of February").
+                    let fine = x.value.as_deref().is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
+                    if let Some(y) = (i..x.end).find_map(|k| g.year_at(k)).filter(|_| fine) {
                         g.year = Some(y);
                     }
                     out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
