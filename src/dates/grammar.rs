@@ -141,7 +141,7 @@ impl<'a, 't> G<'a, 't> {
                 w.starts_with(|c: char| c.is_ascii_digit()) || w.split_once('-').is_some_and(|(a, _)| lexicon::lex(a) != Lex::Other || a.eq_ignore_ascii_case("mid") || a.eq_ignore_ascii_case("post"))
             }
             Lex::Key(k) => match k {
-                The => !matches!(self.l(i + 1), Lex::Other | Lex::Article | Lex::Key(Of | In | On | And | Or | To | That | The)),
+                The => !matches!(self.l(i + 1), Lex::Other | Lex::Article | Lex::Key(Of | In | On | And | Or | To | That | The)) || self.w(i + 1).ends_with("ties") || self.is(i + 1, &["full", "short"]),
                 At => self.key(i + 1, Least),
                 More | Less => self.key(i + 1, Than),
                 Up => self.key(i + 1, To),
@@ -149,7 +149,7 @@ impl<'a, 't> G<'a, 't> {
                 Of | In | On | And | Or | So | To | Than | Over | Am | Pm | Zone | Times | Twice | Once | Other | Since | Until | Old | Long | Period | Couple | Eve | Ago | Before | After
                 | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
                     // "half an hour", "previous Friday", "coming months".
-                    matches!(k, Half | Previous | Coming | Following) && self.l(i + 1) != Lex::Other
+                    matches!(k, Half | Previous | Coming | Following | Future) && self.l(i + 1) != Lex::Other
                 }
                 _ => true,
             },
@@ -361,7 +361,13 @@ impl<'a, 't> G<'a, 't> {
                 }
             }
             Lex::Unit { .. } | Lex::Article | Lex::Vague => take(self.ago(i)),
-            Lex::Ordinal(_) => take(self.quarter(i)),
+            Lex::Ordinal(c) => {
+                take(self.quarter(i));
+                // "20th century".
+                if self.l(i + 1) == (Lex::Unit { unit: Unit::Century, plural: false }) && (1..=21).contains(&c) {
+                    take(m(i + 2, D, Some(format!("{:02}", c - 1))));
+                }
+            }
             _ => {
                 if self.is_punct_start(i) {
                     take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
@@ -397,6 +403,14 @@ impl<'a, 't> G<'a, 't> {
         }
         if self.key(j, Key::Near) && self.key(j + 1, Key::Future) {
             return m(j + 2, D, Some("FUTURE_REF".into()));
+        }
+        // "in the near term", "over the short term".
+        if (self.key(j, Key::Near) || self.is(j, &["short"])) && self.is(j + 1, &["term"]) && self.prev_is(i, &["in", "over", "for"]) {
+            return m(j + 2, D, Some("FUTURE_REF".into()));
+        }
+        // "the full year": the document's year.
+        if self.is(j, &["full"]) && self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            return m(j + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
         }
         // "the current fiscal year" is a date; "the fiscal year" (ended
         // Jan. 31) a year-long stretch.
@@ -692,6 +706,9 @@ impl<'a, 't> G<'a, 't> {
         match k {
             Key::Now | Key::Currently | Key::Nowadays => m(i + 1, D, Some("PRESENT_REF".into())),
             Key::Right if self.key(i + 1, Key::Now) => m(i + 2, D, Some("PRESENT_REF".into())),
+            Key::This if self.is(i + 1, &["days"]) && self.w(i).eq_ignore_ascii_case("these") => m(i + 2, D, Some("PRESENT_REF".into())),
+            // "future quarters".
+            Key::Future if matches!(self.l(i + 1), Lex::Unit { plural: true, .. }) => m(i + 2, D, Some("FUTURE_REF".into())),
             Key::Recently => m(i + 1, D, Some("PAST_REF".into())),
             Key::Today => day(0, i + 1),
             Key::Yesterday => day(-1, i + 1),
@@ -1017,6 +1034,7 @@ impl<'a, 't> G<'a, 't> {
             Lex::Vague => (None, j + 1),
             Lex::Article if self.l(j + 1) == Lex::Vague => (None, j + 2),
             Lex::Article if self.key(j + 1, Key::Couple) && self.key(j + 2, Key::Of) => (Some(2), j + 3),
+            Lex::Key(Key::Couple) if lead && self.key(j + 1, Key::Of) => (Some(2), j + 2),
             Lex::Key(Key::Half) if self.l(j + 1) == Lex::Article => {
                 let (unit, _) = self.unit(j + 2)?;
                 return m(j + 3, Dur, Some(n::half_duration(unit)));
@@ -1033,6 +1051,8 @@ impl<'a, 't> G<'a, 't> {
         };
         // "two more weeks", "20 more years".
         let k = if c.is_some() && self.w(k).eq_ignore_ascii_case("more") && self.unit(k + 1).is_some() { k + 1 } else { k };
+        // "eight trading days".
+        let k = if c.is_some() && self.is(k, &["trading", "business", "working", "calendar"]) && self.unit(k + 1).is_some() { k + 1 } else { k };
         let (unit, plural) = self.unit(k)?;
         let mut end = k + 1;
         let bare = c.is_none() && k == j;
