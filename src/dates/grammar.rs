@@ -433,6 +433,14 @@ impl<'a, 't> G<'a, 't> {
             if let Some((y, end)) = self.spoken_year(j + 1) {
                 return m(end, D, Some(format!("{y:04}")));
             }
+            // "for the year ended June 30" is a year-long stretch; "for the
+            // year", "earlier in the year" the document's year.
+            if self.is(j + 1, &["ended", "ending"]) {
+                return m(j + 1, Dur, Some("P1Y".into()));
+            }
+            if self.prev_is(i, &["for", "of", "in"]) && !self.is(j + 1, &["before", "after", "earlier", "ago", "'s"]) {
+                return m(j + 1, D, self.dct.map(|d| format!("{:04}", d.year())));
+            }
         }
         None
     }
