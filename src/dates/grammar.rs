@@ -339,7 +339,7 @@ impl<'a, 't> G<'a, 't> {
                 take(self.ago(i));
             }
             Lex::Key(k) => {
-                if k == Key::The && self.w(i + 1).len() > 5 && self.w(i + 1)[..5].eq_ignore_ascii_case("year-") {
+                if k == Key::The && self.w(i + 1).get(..5).is_some_and(|p| p.eq_ignore_ascii_case("year-")) && self.w(i + 1).len() > 5 {
                     take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
                 }
                 take(self.the_phrase(i));

@@ -138,6 +138,33 @@ mod tests {
         assert_eq!(one("They meet every Monday.", ""), ("every Monday".into(), "SET", Some("XXXX-WXX-1".into())));
     }
 
+    proptest::proptest! {
+        /// Any text, and especially text made of date words, numbers,
+        /// hyphens and non-ASCII letters: no panic, spans on char
+        /// boundaries, in order and inside the text.
+        #[test]
+        fn never_panics_and_spans_stay_valid(words in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("May".to_string()), proptest::strategy::Just("Sept.".to_string()), proptest::strategy::Just("the".to_string()),
+            proptest::strategy::Just("last".to_string()), proptest::strategy::Just("year-é".to_string()), proptest::strategy::Just("2024-0€-01".to_string()),
+            proptest::strategy::Just("1990s".to_string()), proptest::strategy::Just("12:3".to_string()), proptest::strategy::Just("a.m.".to_string()),
+            proptest::strategy::Just("fiscal".to_string()), proptest::strategy::Just("third-quarter".to_string()), proptest::strategy::Just("Friday".to_string()),
+            "[0-9]{1,5}", "\\PC{0,4}", "[a-z-]{1,8}",
+        ], 0..40), dct in proptest::option::of(0i16..=9999)) {
+            let s = words.join(" ");
+            let t = Text::new(&s);
+            let d = dct.and_then(|y| Date::new(y.max(1), if y % 2 == 0 { 12 } else { 1 }, if y % 3 == 0 { 31 } else { 1 }).ok());
+            let found = recognize(&t, d);
+            let mut last = 0;
+            for x in &found {
+                proptest::prop_assert!(x.span.start < x.span.end && x.span.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
+                proptest::prop_assert!(x.span.start >= last);
+                last = x.span.end;
+            }
+            let _ = infer_document_date(&t);
+        }
+    }
+
     #[test]
     fn no_dates_in_numbers_money_or_verbs() {
         assert!(tag("He may go. Troops march on. It cost $2024 and 1999 people came.", "2024-09-20").is_empty());

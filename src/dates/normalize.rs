@@ -19,7 +19,7 @@ pub(super) fn ymd(y: i16, m: u8, d: u8) -> Option<String> {
 pub(super) fn explicit_year(v: &str) -> Option<i16> {
     let b = v.as_bytes();
     if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b'-') {
-        v[..4].parse().ok()
+        v.get(..4)?.parse().ok()
     } else {
         None
     }
@@ -115,8 +115,8 @@ pub(super) fn weekday(dct: Option<Date>, wd: u8, off: i8, future: bool) -> Optio
 pub(super) fn iso_or_slash(w: &str) -> Option<String> {
     let b = w.as_bytes();
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let y = w[..4].parse().ok()?;
-        return ymd(y, w[5..7].parse().ok()?, w[8..10].parse().ok()?);
+        let y = w.get(..4)?.parse().ok()?;
+        return ymd(y, w.get(5..7)?.parse().ok()?, w.get(8..10)?.parse().ok()?);
     }
     let mut it = w.split('/');
     let (mo, d, y) = (it.next()?, it.next()?, it.next()?);
