@@ -8,6 +8,16 @@
 //! Layout: `lexicon` says what a word can mean, `grammar` reads
 //! expressions over tokens, `normalize` computes values with jiff's
 //! calendar, `document_date` finds the date of the article itself.
+//!
+//! Calendar arithmetic is jiff's `civil::Date` (no time zones, no tzdb):
+//! dates are valid by construction, month and week arithmetic and ISO
+//! weeks are exact, and it builds for wasm32 without features.
+//!
+//! Conventions follow the TempEval-3 (TimeBank) annotation where it is
+//! consistent: weekdays and bare months resolve to the nearest occurrence
+//! leaning to the past unless the clause is in the future tense; "a year
+//! ago" in an earnings report is the same quarter a year before; "former"
+//! and "already" are not expressions (TimeBank leaves them out).
 
 mod document_date;
 mod grammar;
