@@ -718,6 +718,9 @@ impl<'a, 't> G<'a, 't> {
             // "future quarters".
             Key::Future if matches!(self.l(i + 1), Lex::Unit { plural: true, .. }) => m(i + 2, D, Some("FUTURE_REF".into())),
             Key::Recently => m(i + 1, D, Some("PAST_REF".into())),
+            // "today's world", "many of today's computers": the present in
+            // general, not the day.
+            Key::Today if self.w(i + 1).ends_with("'s") && (self.prev_is(i, &["of"]) || self.is(i + 2, &["world", "youth", "society", "generation", "children", "young", "standards", "technology", "economy", "culture", "families", "students"])) => None,
             Key::Today => day(0, i + 1),
             Key::Yesterday => day(-1, i + 1),
             Key::Tomorrow => day(1, i + 1),
@@ -767,7 +770,7 @@ impl<'a, 't> G<'a, 't> {
         let mut k = j + 1;
         let mut off = off;
         // "This Week" mid-sentence is a title (a TV programme).
-        if self.capitalized(j) && self.capitalized(k) && j > self.lo && !matches!(self.w(j - 1), "\n" | "\"" | "``") && self.l(k) != Lex::Weekday(0) && matches!(self.l(k), Lex::Unit { .. }) {
+        if self.capitalized(j) && self.capitalized(k) && j > self.lo && matches!(self.l(k), Lex::Unit { .. }) {
             return None;
         }
         // "this past weekend", "this coming Sunday".
