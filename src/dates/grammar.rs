@@ -51,8 +51,12 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
     let quarterly = lex.iter().any(|l| matches!(l, Lex::Unit { unit: Unit::Quarter, .. }));
     let mut out = Vec::new();
     let mut prev_lo = 0;
+    // Without a document date, a month without a year takes the year of
+    // the last month or day written out with one ("In October 2024 ...
+    // since the end of June").
+    let mut doc_year: Option<i16> = None;
     for s in &text.sentences {
-        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: None, quarterly, prev_lo };
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo };
         prev_lo = s.start;
         let mut i = g.lo;
         while i < g.lim {
@@ -68,6 +72,7 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                     let fine = x.value.as_deref().is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
                     if let Some(y) = (i..x.end).find_map(|k| g.year_at(k)).filter(|_| fine) {
                         g.year = Some(y);
+                        doc_year = Some(y);
                     }
                     out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
                     i = x.end;
