@@ -43,3 +43,6 @@ pub use pipeline::{annotate, Options};
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::profile_stages;
+
+#[doc(hidden)]
+pub use dates::bench as bench_dates;

@@ -1,16 +1,35 @@
 //! Temporal expressions: recognition, TIMEX3 normalization, and the
 //! document date.
 //!
-//! `recognize` finds TIMEX3 expressions and normalizes them against the
-//! document creation time; `infer_document_date` reads a dateline or byline.
+//! `recognize` finds TIMEX3 expressions (DATE, TIME, DURATION, SET) with
+//! TempEval-3 extents and normalizes them against the document creation
+//! time; `infer_document_date` reads a dateline or byline.
+//!
+//! Layout: `lexicon` says what a word can mean, `grammar` reads
+//! expressions over tokens, `normalize` computes values with jiff's
+//! calendar, `document_date` finds the date of the article itself.
+//!
+//! Calendar arithmetic is jiff's `civil::Date` (no time zones, no tzdb):
+//! dates are valid by construction, month and week arithmetic and ISO
+//! weeks are exact, and it builds for wasm32 without features.
+//!
+//! Conventions follow the TempEval-3 (TimeBank) annotation where it is
+//! consistent: weekdays and bare months resolve to the nearest occurrence
+//! leaning to the past unless the clause is in the future tense; "a year
+//! ago" in an earnings report is the same quarter a year before; "former"
+//! and "already" are not expressions (TimeBank leaves them out).
 
-use std::sync::OnceLock;
+mod document_date;
+mod grammar;
+mod lexicon;
+mod normalize;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::document::DateType;
 use crate::text::{Span, Text};
+
+pub(crate) use document_date::infer_document_date;
 
 /// One temporal expression, in byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,70 +39,27 @@ pub(crate) struct Timex {
     pub value: Option<String>,
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
-
-fn month_number(name: &str) -> Option<i8> {
-    let key = name.get(..3)?.to_ascii_lowercase();
-    let n = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].iter().position(|m| *m == key)?;
-    Some(n as i8 + 1)
-}
-
-fn patterns() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"\b(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?P<mdy_m>{MONTHS})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)|(?P<dmy_d>[0-3]?\d)\s+(?P<dmy_m>{MONTHS})\s+(?P<dmy_y>(?:19|20)\d\d)|(?P<my_m>{MONTHS})\s+(?P<my_y>(?:19|20)\d\d)|(?P<y>(?:19|20)\d\d)s?)\b"
-        ))
-        .expect("date pattern")
-    })
-}
-
-/// Finds and normalizes the temporal expressions of `text`.
-pub(crate) fn recognize(text: &Text, _dct: Option<Date>) -> Vec<Timex> {
-    let src = text.src;
-    let mut out = Vec::new();
-    for c in patterns().captures_iter(src) {
-        let m = c.get(0).expect("whole match");
-        let span = Span::new(m.start(), m.end());
-        let value = if let Some(iso) = c.name("iso") {
-            iso.as_str().parse::<Date>().ok().map(|d| d.to_string())
-        } else if let (Some(mo), Some(d), Some(y)) = (
-            c.name("mdy_m").or(c.name("dmy_m")),
-            c.name("mdy_d").or(c.name("dmy_d")),
-            c.name("mdy_y").or(c.name("dmy_y")),
-        ) {
-            let (y, d): (i16, i8) = (y.as_str().parse().unwrap_or(0), d.as_str().parse().unwrap_or(0));
-            month_number(mo.as_str()).and_then(|mo| Date::new(y, mo, d).ok()).map(|d| d.to_string())
-        } else if let (Some(mo), Some(y)) = (c.name("my_m"), c.name("my_y")) {
-            month_number(mo.as_str()).map(|mo| format!("{}-{mo:02}", y.as_str()))
-        } else if let Some(y) = c.name("y") {
-            if m.as_str().ends_with('s') {
-                Some(y.as_str()[..3].to_string())
-            } else {
-                Some(y.as_str().to_string())
-            }
-        } else {
-            None
-        };
-        // "May 2024" but not "may" the verb: month names must be capitalized.
-        if m.as_str().starts_with(|c: char| c.is_lowercase()) {
-            continue;
-        }
-        out.push(Timex { span, kind: DateType::Date, value });
-    }
-    out
-}
-
-/// Reads the document date from a dateline or byline near the top of the
-/// text ("Published September 20, 2024", "LONDON, Oct. 1 2024").
-pub(crate) fn infer_document_date(text: &Text) -> Option<Date> {
-    let head_end = text.src.char_indices().nth(600).map_or(text.src.len(), |(i, _)| i);
-    let head = Text { src: &text.src[..head_end], tokens: Vec::new(), sentences: Vec::new() };
-    recognize(&head, None)
+/// Finds and normalizes the temporal expressions of `text`; relative ones
+/// ("last Friday") resolve against `dct` and get no value without it.
+pub(crate) fn recognize(text: &Text, dct: Option<Date>) -> Vec<Timex> {
+    grammar::find(text, dct)
         .into_iter()
-        .filter_map(|x| x.value)
-        .find(|v| v.len() == 10)
-        .and_then(|v| v.parse().ok())
+        .filter(|f| f.start < f.end && f.end <= text.tokens.len())
+        .map(|f| Timex { span: Span::new(text.tokens[f.start].span.start, text.tokens[f.end - 1].span.end), kind: f.kind, value: f.value })
+        .collect()
+}
+
+/// Benchmark hook (`examples/throughput.rs`): tokenizes `src` and, when
+/// `dates` is set, recognizes its dates against `dct`; returns how many
+/// tokens or dates it found. Not part of the API.
+#[doc(hidden)]
+pub fn bench(src: &str, dct: Option<Date>, dates: bool) -> usize {
+    let t = Text::new(src);
+    if dates {
+        recognize(&t, dct).len()
+    } else {
+        t.tokens.len()
+    }
 }
 
 /// The granularity of a TIMEX3 value, for display and the timeline.
@@ -93,9 +69,10 @@ pub(crate) fn granularity(value: &str) -> Option<&'static str> {
         _ if value.starts_with('P') => "duration",
         "PRESENT_REF" | "PAST_REF" | "FUTURE_REF" => "reference",
         _ if value.contains('T') => "time",
-        _ if b.len() == 10 => "day",
         _ if value.contains("-W") => "week",
         _ if value.contains("-Q") || value.contains("-H") => "quarter",
+        _ if value.ends_with("-SP") || value.ends_with("-SU") || value.ends_with("-FA") || value.ends_with("-WI") => "season",
+        _ if b.len() == 10 => "day",
         _ if b.len() == 7 => "month",
         _ if b.len() == 4 => "year",
         _ if b.len() == 3 => "decade",
@@ -108,26 +85,99 @@ pub(crate) fn granularity(value: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    fn values(s: &str) -> Vec<(String, Option<String>)> {
+    fn tag(s: &str, dct: &str) -> Vec<(String, &'static str, Option<String>)> {
         let t = Text::new(s);
-        recognize(&t, None).into_iter().map(|x| (s[x.span.start..x.span.end].to_string(), x.value)).collect()
+        let kind = |k| match k {
+            DateType::Date => "DATE",
+            DateType::Time => "TIME",
+            DateType::Duration => "DURATION",
+            DateType::Set => "SET",
+        };
+        recognize(&t, dct.parse().ok()).into_iter().map(|x| (s[x.span.start..x.span.end].to_string(), kind(x.kind), x.value)).collect()
+    }
+
+    fn one(s: &str, dct: &str) -> (String, &'static str, Option<String>) {
+        let v = tag(s, dct);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        v.into_iter().next().unwrap_or_default_triple()
+    }
+
+    trait Triple {
+        fn unwrap_or_default_triple(self) -> (String, &'static str, Option<String>);
+    }
+    impl Triple for Option<(String, &'static str, Option<String>)> {
+        fn unwrap_or_default_triple(self) -> (String, &'static str, Option<String>) {
+            self.unwrap_or((String::new(), "", None))
+        }
     }
 
     #[test]
     fn absolute_dates_normalize() {
         assert_eq!(
-            values("On September 20, 2024 and in October 2024, unlike 2021 or the 1990s."),
+            tag("On September 20, 2024 and in October 2024, unlike 2021 or the 1990s.", ""),
             [
-                ("September 20, 2024".into(), Some("2024-09-20".into())),
-                ("October 2024".into(), Some("2024-10".into())),
-                ("2021".into(), Some("2021".into())),
-                ("1990s".into(), Some("199".into())),
+                ("September 20, 2024".into(), "DATE", Some("2024-09-20".into())),
+                ("October 2024".into(), "DATE", Some("2024-10".into())),
+                ("2021".into(), "DATE", Some("2021".into())),
+                ("1990s".into(), "DATE", Some("199".into())),
             ]
         );
     }
 
     #[test]
     fn impossible_dates_get_no_value() {
-        assert_eq!(values("February 30, 2024"), [("February 30, 2024".into(), None)]);
+        assert_eq!(tag("February 30, 2024", ""), [("February 30, 2024".into(), "DATE", None)]);
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_document_date() {
+        let dct = "2024-09-20";
+        assert_eq!(one("It happened last month.", dct), ("last month".into(), "DATE", Some("2024-08".into())));
+        assert_eq!(one("He left two years ago.", dct), ("two years ago".into(), "DATE", Some("2022".into())));
+        assert_eq!(one("They met on Wednesday.", dct), ("Wednesday".into(), "DATE", Some("2024-09-18".into())));
+        assert_eq!(one("Talks stalled at the end of June.", dct), ("the end of June".into(), "DATE", Some("2024-06".into())));
+        assert_eq!(one("Sales fell in the third quarter.", dct), ("the third quarter".into(), "DATE", Some("2024-Q3".into())));
+        assert_eq!(one("Prices are high now.", dct), ("now".into(), "DATE", Some("PRESENT_REF".into())));
+        assert_eq!(one("She recently quit.", dct), ("recently".into(), "DATE", Some("PAST_REF".into())));
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        assert_eq!(one("It took nearly two years.", ""), ("nearly two years".into(), "DURATION", Some("P2Y".into())));
+        assert_eq!(one("over the past five years", ""), ("the past five years".into(), "DURATION", Some("P5Y".into())));
+        assert_eq!(one("They meet every Monday.", ""), ("every Monday".into(), "SET", Some("XXXX-WXX-1".into())));
+    }
+
+    proptest::proptest! {
+        /// Any text, and especially text made of date words, numbers,
+        /// hyphens and non-ASCII letters: no panic, spans on char
+        /// boundaries, in order and inside the text.
+        #[test]
+        fn never_panics_and_spans_stay_valid(words in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("May".to_string()), proptest::strategy::Just("Sept.".to_string()), proptest::strategy::Just("the".to_string()),
+            proptest::strategy::Just("last".to_string()), proptest::strategy::Just("year-é".to_string()), proptest::strategy::Just("2024-0€-01".to_string()),
+            proptest::strategy::Just("1990s".to_string()), proptest::strategy::Just("12:3".to_string()), proptest::strategy::Just("a.m.".to_string()),
+            proptest::strategy::Just("fiscal".to_string()), proptest::strategy::Just("third-quarter".to_string()), proptest::strategy::Just("Friday".to_string()),
+            "[0-9]{1,5}", "\\PC{0,4}", "[a-z-]{1,8}",
+        ], 0..40), dct in proptest::option::of(0i16..=9999)) {
+            let s = words.join(" ");
+            let t = Text::new(&s);
+            let d = dct.and_then(|y| Date::new(y.max(1), if y % 2 == 0 { 12 } else { 1 }, if y % 3 == 0 { 31 } else { 1 }).ok());
+            let found = recognize(&t, d);
+            let mut last = 0;
+            for x in &found {
+                proptest::prop_assert!(x.span.start < x.span.end && x.span.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
+                proptest::prop_assert!(x.span.start >= last);
+                last = x.span.end;
+            }
+            let _ = infer_document_date(&t);
+        }
+    }
+
+    #[test]
+    fn no_dates_in_numbers_money_or_verbs() {
+        assert!(tag("He may go. Troops march on. It cost $2024 and 1999 people came.", "2024-09-20").is_empty());
+        assert!(tag("Bill 2041 passed with 45% of the vote.", "2024-09-20").is_empty());
     }
 }

@@ -24,6 +24,11 @@ pub struct Args {
     /// Drop gold spans marked "nested" (MEANTIME).
     #[arg(long)]
     skip_nested: bool,
+    /// timex: score only the annotated part of each text, up to the end of
+    /// the line holding the last gold span of any kind (MEANTIME annotates
+    /// only its opening sentences); later predictions are dropped.
+    #[arg(long)]
+    gold_extent: bool,
     /// Also write the predictions, one line per document, in the gold
     /// format, for checking against the reference scorer.
     #[arg(long)]
@@ -68,7 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let gold = read_gold(&args.gold)?;
     let (report, predictions) = match args.task {
         Task::Ner => ner::eval(&gold, args.skip_nested),
-        Task::Timex => timex::eval(&gold),
+        Task::Timex => timex::eval(&gold, args.skip_nested, args.gold_extent),
         Task::Attribution => attribution::eval(&gold),
         Task::Checkworthy => checkworthy::eval(&gold),
     }?;
@@ -181,8 +186,10 @@ pub fn exact<K: Ord + Clone>(pred: &[K], gold: &[K]) -> Counts {
 
 /// Greedy overlap matching as the reference scorer does it: candidate
 /// pairs share at least one character; the largest overlap goes first,
-/// ties to the smaller |Δstart|+|Δend|, then document order. Returns the
-/// matched (pred index, gold index) pairs.
+/// ties to the smaller |Δstart|+|Δend|, then the lower gold index, then
+/// the lower pred index (the scorer's order; callers pass spans sorted by
+/// start and end, as the scorer sorts them). Returns the matched
+/// (pred index, gold index) pairs.
 pub fn overlap_pairs(pred: &[(usize, usize)], gold: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut cands = Vec::new();
     for (i, &(ps, pe)) in pred.iter().enumerate() {
@@ -190,7 +197,7 @@ pub fn overlap_pairs(pred: &[(usize, usize)], gold: &[(usize, usize)]) -> Vec<(u
             let ov = pe.min(ge).saturating_sub(ps.max(gs));
             if ov > 0 {
                 let dist = ps.abs_diff(gs) + pe.abs_diff(ge);
-                cands.push((std::cmp::Reverse(ov), dist, i, j));
+                cands.push((std::cmp::Reverse(ov), dist, j, i));
             }
         }
     }
@@ -198,7 +205,7 @@ pub fn overlap_pairs(pred: &[(usize, usize)], gold: &[(usize, usize)]) -> Vec<(u
     let mut pu = vec![false; pred.len()];
     let mut gu = vec![false; gold.len()];
     let mut out = Vec::new();
-    for (_, _, i, j) in cands {
+    for (_, _, j, i) in cands {
         if !pu[i] && !gu[j] {
             pu[i] = true;
             gu[j] = true;

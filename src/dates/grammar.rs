@@ -1,0 +1,1278 @@
+//! Recognition: a small hand-written grammar over tokens.
+//!
+//! At each token that can open a temporal expression every rule is tried;
+//! the longest match wins and scanning resumes after it. Rules work on the
+//! per-token `Lex` classes (computed once per document) and build the
+//! TIMEX3 value as they go, through [`super::normalize`], so recognition
+//! and normalization agree on what was read. A rule is a plain function:
+//! no regex backtracking, no allocation unless something matched.
+//!
+//! Extents follow TempEval-3: determiners and modifiers that are part of
+//! the expression are included ("the third quarter", "nearly two years
+//! ago", "the end of June"); prepositions are not ("since February 2022"
+//! gives "February 2022").
+
+use jiff::civil::Date;
+
+use super::lexicon::{self, count, DayPart, Key, Lex, Unit};
+use super::normalize as n;
+use crate::document::DateType;
+use crate::text::{Text, TokenKind};
+
+/// A recognized expression over tokens `start..end`.
+#[derive(Debug)]
+pub(super) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: DateType,
+    pub value: Option<String>,
+}
+
+/// What a rule returns: the end token (exclusive), the type and the value.
+#[derive(Debug, Clone)]
+struct M {
+    end: usize,
+    kind: DateType,
+    value: Option<String>,
+}
+
+fn m(end: usize, kind: DateType, value: Option<String>) -> Option<M> {
+    Some(M { end, kind, value })
+}
+
+use DateType::{Date as D, Duration as Dur, Set, Time as T};
+
+/// Finds every temporal expression of `text`, resolving relative ones
+/// against `dct`.
+pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
+    let lex: Vec<Lex> = text.tokens.iter().map(|t| if t.kind == TokenKind::Punct { Lex::Other } else { lexicon::lex(text.slice(t.span)) }).collect();
+    // Earnings reports compare quarters: there "a year ago" means the
+    // same quarter a year before.
+    let quarterly = lex.iter().any(|l| matches!(l, Lex::Unit { unit: Unit::Quarter, .. }));
+    let mut out = Vec::new();
+    let mut prev_lo = 0;
+    // Without a document date, a month without a year takes the year of
+    // the last month or day written out with one ("In October 2024 ...
+    // since the end of June").
+    let mut doc_year: Option<i16> = None;
+    for s in &text.sentences {
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo };
+        prev_lo = s.start;
+        let mut i = g.lo;
+        while i < g.lim {
+            if !g.can_start(i) {
+                i += 1;
+                continue;
+            }
+            match g.at(i) {
+                Some(x) if x.end > i => {
+                    // Only a month or day written out with its year sets the
+                    // context year ("on July 4, 1998 ... July 6"); a bare year
+                    // does not ("since 2003 ... as of February").
+                    let fine = x.value.as_deref().is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
+                    if let Some(y) = (i..x.end).find_map(|k| g.year_at(k)).filter(|_| fine) {
+                        g.year = Some(y);
+                        doc_year = Some(y);
+                    }
+                    out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
+                    i = x.end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// The grammar over one sentence.
+struct G<'a, 't> {
+    text: &'a Text<'t>,
+    lex: &'a [Lex],
+    dct: Option<Date>,
+    /// First token of the sentence.
+    lo: usize,
+    /// One past the last token of the sentence.
+    lim: usize,
+    /// The last explicit year read in this sentence: the year of a bare
+    /// "March 5" that follows it.
+    year: Option<i16>,
+    /// The document speaks of quarters.
+    quarterly: bool,
+    /// First token of the previous sentence.
+    prev_lo: usize,
+}
+
+impl<'a, 't> G<'a, 't> {
+    fn l(&self, i: usize) -> Lex {
+        if i < self.lim {
+            self.lex[i]
+        } else {
+            Lex::Other
+        }
+    }
+    fn w(&self, i: usize) -> &'t str {
+        if i < self.lim {
+            self.text.tok(i)
+        } else {
+            ""
+        }
+    }
+    fn key(&self, i: usize, k: Key) -> bool {
+        self.l(i) == Lex::Key(k)
+    }
+    /// Is token `i` one of `words` (lowercase), ignoring ASCII case?
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.w(i);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+    /// Is the token before `i` (in this sentence) one of `words`?
+    fn prev_is(&self, i: usize, words: &[&str]) -> bool {
+        i > self.lo && self.is(i - 1, words)
+    }
+
+    /// A cheap test run at every token: can an expression start here?
+    /// Most tokens are not temporal words, and the frequent function words
+    /// ("the", "a", "at") start one only before the right next word.
+    fn can_start(&self, i: usize) -> bool {
+        use Key::*;
+        match self.l(i) {
+            Lex::Other => self.is_punct_start(i),
+            Lex::Article => matches!(self.l(i + 1), Lex::Unit { .. } | Lex::Vague | Lex::Key(Couple)),
+            Lex::DayPart(_) | Lex::Unit { plural: false, .. } => false,
+            // "well-known" is no date: a hyphenated word needs digits or a
+            // temporal word in front ("10-year", "mid-June", "year-end").
+            Lex::Compound => {
+                let w = self.w(i);
+                w.starts_with(|c: char| c.is_ascii_digit()) || w.split_once('-').is_some_and(|(a, _)| lexicon::lex(a) != Lex::Other || a.eq_ignore_ascii_case("mid") || a.eq_ignore_ascii_case("post"))
+            }
+            Lex::Key(k) => match k {
+                The => !matches!(self.l(i + 1), Lex::Other | Lex::Article | Lex::Key(Of | In | On | And | Or | To | That | The)) || self.w(i + 1).ends_with("ties") || self.is(i + 1, &["full", "short"]),
+                At => self.key(i + 1, Least),
+                More | Less => self.key(i + 1, Than),
+                Up => self.key(i + 1, To),
+                Right => self.key(i + 1, Now),
+                Of | In | On | And | Or | So | To | Than | Over | Am | Pm | Zone | Times | Twice | Once | Other | Since | Until | Old | Long | Period | Couple | Eve | Ago | Before | After
+                | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
+                    // "half an hour", "previous Friday", "coming months".
+                    matches!(k, Half | Previous | Coming | Following | Future) && self.l(i + 1) != Lex::Other
+                }
+                _ => true,
+            },
+            _ => true,
+        }
+    }
+    fn is_punct_start(&self, i: usize) -> bool {
+        // "'90s" opens with an apostrophe.
+        matches!(self.w(i), "'" | "\u{2019}") && self.w(i + 1).ends_with('s') && self.w(i + 1).starts_with(|c: char| c.is_ascii_digit())
+    }
+    fn capitalized(&self, i: usize) -> bool {
+        self.w(i).starts_with(|c: char| c.is_uppercase())
+    }
+    /// Token `i` is "." glued to the token before it ("Aug.").
+    fn glued_dot(&self, i: usize) -> bool {
+        i > 0 && i < self.lim && self.w(i) == "." && self.text.tokens[i].span.start == self.text.tokens[i - 1].span.end
+    }
+    /// Skips a comma.
+    fn comma(&self, i: usize) -> usize {
+        if self.w(i) == "," {
+            i + 1
+        } else {
+            i
+        }
+    }
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.l(i) {
+            Lex::Unit { unit, plural } => Some((unit, plural)),
+            _ => None,
+        }
+    }
+    /// An ordinal, including "second" (which the lexicon reads as a unit).
+    fn ordinal(&self, i: usize) -> Option<u8> {
+        match self.l(i) {
+            Lex::Ordinal(o) => Some(o),
+            Lex::Unit { unit: Unit::Second, plural: false } => Some(2),
+            _ => None,
+        }
+    }
+    /// A four-digit year 1000..=2099 at `i`.
+    fn year_at(&self, i: usize) -> Option<i16> {
+        if self.l(i) != Lex::Number || self.w(i).len() != 4 {
+            return None;
+        }
+        let y: i16 = self.w(i).parse().ok()?;
+        (1000..=2099).contains(&y).then_some(y)
+    }
+    /// A count at `i`: digits, number words ("twenty four", "twenty-four"),
+    /// "a"/"an". Returns the count and the token after it.
+    fn count_at(&self, i: usize) -> Option<(u32, usize)> {
+        match self.l(i) {
+            Lex::Number => {
+                let w = self.w(i);
+                let c = count(w)?;
+                // "5 1/2": a fraction after the count.
+                if self.l(i + 1) == Lex::Compound && self.w(i + 1).contains('/') && self.w(i + 1).len() <= 4 {
+                    return Some((c, i + 2));
+                }
+                Some((c, i + 1))
+            }
+            Lex::NumWord(v) => {
+                if v >= 20 && v % 10 == 0 {
+                    if let Lex::NumWord(u) = self.l(i + 1) {
+                        if u < 10 {
+                            return Some((v + u, i + 2));
+                        }
+                    }
+                }
+                if self.w(i + 1).eq_ignore_ascii_case("hundred") {
+                    return Some((v * 100, i + 2));
+                }
+                Some((v, i + 1))
+            }
+            Lex::Article => Some((1, i + 1)),
+            Lex::Compound => count(self.w(i)).map(|c| (c, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// Every rule at token `i`; the longest match wins (the first on ties).
+    fn at(&self, i: usize) -> Option<M> {
+        let mut best: Option<M> = None;
+        let mut take = |x: Option<M>| {
+            if let Some(x) = x {
+                if best.as_ref().map_or(true, |b| x.end > b.end) {
+                    best = Some(x);
+                }
+            }
+        };
+        if let Some(x) = self.approx(i) {
+            return Some(x);
+        }
+        take(self.modified(i));
+        take(self.date(i));
+        take(self.duration(i));
+        take(self.set(i));
+        take(self.time(i));
+        best
+    }
+
+    /// "nearly two years ago", "more than four decades", "over an hour",
+    /// "at least a week": an approximator, then a duration or an "ago".
+    fn approx(&self, i: usize) -> Option<M> {
+        // "about"/"around" stay outside a bare duration ("about five
+        // hours") but belong to an "ago" and a clock time.
+        let (j, loose) = match self.l(i) {
+            Lex::Key(Key::Approx) => (i + 1, false),
+            Lex::Key(Key::About) => (i + 1, true),
+            Lex::Key(Key::More | Key::Less) if self.key(i + 1, Key::Than) => (i + 2, false),
+            Lex::Key(Key::At) if self.key(i + 1, Key::Least) => (i + 2, false),
+            Lex::Key(Key::Up) if self.key(i + 1, Key::To) => (i + 2, false),
+            _ => return None,
+        };
+        if loose {
+            if let Some(x) = self.time(j) {
+                return Some(x);
+            }
+            return self.ago(j);
+        }
+        if self.count_at(j).is_none() && self.l(j) != Lex::Vague && !self.key(j, Key::Half) && !self.key(j, Key::The) {
+            return None;
+        }
+        let a = self.ago(j);
+        let d = self.duration(j);
+        match (a, d) {
+            (Some(a), Some(d)) => Some(if a.end >= d.end { a } else { d }),
+            (a, d) => a.or(d),
+        }
+    }
+
+    /// Modifiers that keep the value: "early next year", "late Tuesday",
+    /// "mid-1990s", "the end of June", "earlier this month".
+    fn modified(&self, i: usize) -> Option<M> {
+        let j = match self.l(i) {
+            // "earlier this month" is annotated as "this month" alone.
+            Lex::Key(Key::Early | Key::Late | Key::Mid) => {
+                if self.w(i + 1) == "-" {
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
+            Lex::Key(Key::The) if matches!(self.l(i + 1), Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle)) && self.key(i + 2, Key::Of) => i + 3,
+            Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle) if self.key(i + 1, Key::Of) => i + 2,
+            Lex::Key(Key::The) if self.ordinal(i + 1).is_some_and(|o| o <= 2) && self.key(i + 2, Key::Half) && self.key(i + 3, Key::Of) => {
+                let half = self.ordinal(i + 1)?;
+                let x = self.date(i + 4)?;
+                let y = x.value.as_deref().and_then(n::explicit_year)?;
+                return m(x.end, D, Some(format!("{y:04}-H{half}")));
+            }
+            _ => return None,
+        };
+        if let Some(x) = self.date(j) {
+            return Some(x);
+        }
+        // "the end of the year", "the beginning of the month".
+        if self.key(j, Key::The) && matches!(self.l(i), Lex::Key(Key::The | Key::End | Key::Beginning | Key::Start | Key::Middle)) {
+            if let Some((unit, false)) = self.unit(j + 1) {
+                if unit >= Unit::Week {
+                    return m(j + 2, D, n::shift(self.dct, unit, 0));
+                }
+            }
+        }
+        None
+    }
+
+    /// Dates: absolute, relative and deictic.
+    fn date(&self, i: usize) -> Option<M> {
+        let mut best: Option<M> = None;
+        let mut take = |x: Option<M>| {
+            if let Some(x) = x {
+                if best.as_ref().map_or(true, |b| x.end > b.end) {
+                    best = Some(x);
+                }
+            }
+        };
+        match self.l(i) {
+            Lex::Month { .. } => take(self.month(i)),
+            Lex::Number => {
+                take(self.day_month(i));
+                take(self.year(i));
+                take(self.ago(i));
+            }
+            Lex::Weekday(_) => take(self.weekday(i)),
+            Lex::Compound => {
+                take(self.compound(i));
+                take(self.ago(i));
+            }
+            Lex::Key(k) => {
+                if k == Key::The && self.w(i + 1).get(..5).is_some_and(|p| p.eq_ignore_ascii_case("year-")) && self.w(i + 1).len() > 5 {
+                    take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
+                }
+                take(self.the_phrase(i));
+                // "the summer", "the summer of 1998".
+                if k == Key::The && matches!(self.l(i + 1), Lex::Season(_)) {
+                    take(self.season(i + 1).map(|x| M { end: x.end, ..x }));
+                }
+                take(self.deictic(i, k));
+                take(self.relative(i));
+                take(self.holiday(i));
+            }
+            Lex::Season(_) => take(self.season(i)),
+            Lex::NumWord(_) => {
+                take(self.ago(i));
+                if let Some((y, end)) = self.spoken_year(i) {
+                    if y >= 1100 {
+                        take(m(end, D, Some(format!("{y:04}"))));
+                    }
+                }
+            }
+            Lex::Unit { .. } | Lex::Article | Lex::Vague => take(self.ago(i)),
+            Lex::Ordinal(c) => {
+                take(self.quarter(i));
+                // "20th century".
+                if self.l(i + 1) == (Lex::Unit { unit: Unit::Century, plural: false }) && (1..=21).contains(&c) {
+                    take(m(i + 2, D, Some(format!("{:02}", c - 1))));
+                }
+            }
+            _ => {
+                if self.is_punct_start(i) {
+                    take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
+                }
+            }
+        }
+        if matches!(self.l(i), Lex::Key(Key::Fiscal)) {
+            take(self.quarter(i));
+            if let Some(y) = self.year_at(i + 1) {
+                take(m(i + 2, D, Some(format!("{y:04}"))));
+            }
+            if self.l(i + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+                if let Some(y) = self.year_at(i + 2) {
+                    take(m(i + 3, D, Some(format!("{y:04}"))));
+                }
+            }
+        }
+        if let Lex::Key(Key::The | Key::This | Key::Last | Key::Next | Key::Latest | Key::Current | Key::Same | Key::Fiscal) = self.l(i) {
+            take(self.quarter(i));
+        }
+        best
+    }
+
+    /// Phrases with "the": "the weekend", "the near future", "the fiscal
+    /// year", "the nineties", "the 20th century", "the year two thousand".
+    fn the_phrase(&self, i: usize) -> Option<M> {
+        if !self.key(i, Key::The) {
+            return None;
+        }
+        let j = i + 1;
+        if self.l(j) == (Lex::Unit { unit: Unit::Weekend, plural: false }) {
+            return m(j + 1, D, n::weekend(self.dct, self.future_tense(i)));
+        }
+        if self.key(j, Key::Near) && self.key(j + 1, Key::Future) {
+            return m(j + 2, D, Some("FUTURE_REF".into()));
+        }
+        // "in the near term", "over the short term".
+        if (self.key(j, Key::Near) || self.is(j, &["short"])) && self.is(j + 1, &["term"]) && self.prev_is(i, &["in", "over", "for"]) {
+            return m(j + 2, D, Some("FUTURE_REF".into()));
+        }
+        // "the full year": the document's year.
+        if self.is(j, &["full"]) && self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            return m(j + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
+        }
+        // "the current fiscal year" is a date; "the fiscal year" (ended
+        // Jan. 31) a year-long stretch.
+        let k = if self.key(j, Key::Current) { j + 1 } else { j };
+        if self.key(k, Key::Fiscal) && self.l(k + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && self.year_at(k + 2).is_none() {
+            if k == j {
+                return m(k + 2, Dur, Some("P1Y".into()));
+            }
+            return m(k + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
+        }
+        if let Some(dec) = Some(self.w(j)).filter(|w| w.len() >= 7 && w.ends_with("ies")).and_then(|w| n::decade_word(&w.to_ascii_lowercase())) {
+            return m(j + 1, D, Some(dec));
+        }
+        if let Some(c) = self.ordinal(j).or_else(|| lexicon::ordinal_numeral(self.w(j))) {
+            if self.l(j + 1) == (Lex::Unit { unit: Unit::Century, plural: false }) && (1..=21).contains(&c) {
+                return m(j + 2, D, Some(format!("{:02}", c - 1)));
+            }
+        }
+        if self.l(j) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            if let Some((y, end)) = self.spoken_year(j + 1) {
+                return m(end, D, Some(format!("{y:04}")));
+            }
+            // "for the year ended June 30" is a year-long stretch; "for the
+            // year", "earlier in the year" the document's year.
+            if self.is(j + 1, &["ended", "ending"]) {
+                return m(j + 1, Dur, Some("P1Y".into()));
+            }
+            if self.prev_is(i, &["for", "of", "in"]) && !self.is(j + 1, &["before", "after", "earlier", "ago", "'s"]) {
+                return m(j + 1, D, self.dct.map(|d| format!("{:04}", d.year())));
+            }
+        }
+        None
+    }
+
+    /// "nineteen ninety-six", "two thousand", "two thousand and one".
+    fn spoken_year(&self, i: usize) -> Option<(u32, usize)> {
+        let Lex::NumWord(a) = self.l(i) else { return None };
+        if a == 2 && self.w(i + 1).eq_ignore_ascii_case("thousand") {
+            let mut end = i + 2;
+            let mut y = 2000;
+            let k = if self.key(end, Key::And) { end + 1 } else { end };
+            if let Some((c, e)) = self.count_at(k).filter(|&(c, _)| c < 100) {
+                if self.l(k) != Lex::Article {
+                    y += c;
+                    end = e;
+                }
+            }
+            return Some((y, end));
+        }
+        if !(11..=20).contains(&a) {
+            return None;
+        }
+        let (b, end) = match self.l(i + 1) {
+            Lex::NumWord(b) if (20..=90).contains(&b) && b % 10 == 0 => self.count_at(i + 1)?,
+            Lex::Compound => (count(self.w(i + 1)).filter(|&b| (21..=99).contains(&b))?, i + 2),
+            _ => return None,
+        };
+        Some((a * 100 + b, end))
+    }
+
+    /// "Aug. 7", "Aug. 7, 1998", "August 1998", "August", "Oct. 23rd".
+    fn month(&self, i: usize) -> Option<M> {
+        let Lex::Month { n: mo, ambiguous } = self.l(i) else { return None };
+        let mut j = i + 1;
+        let abbrev = self.w(i).len() <= 4 && !matches!(self.w(i).to_ascii_lowercase().as_str(), "june" | "july" | "may");
+        if self.glued_dot(j) {
+            j += 1;
+        }
+        // Day.
+        let day = match self.l(j) {
+            Lex::Number if self.w(j).len() <= 2 => self.w(j).parse::<u8>().ok().filter(|d| (1..=31).contains(d)),
+            Lex::Ordinal(o) if (1..=31).contains(&o) && self.w(j).starts_with(|c: char| c.is_ascii_digit()) => Some(o),
+            _ => None,
+        };
+        if let Some(d) = day {
+            let k = self.comma(j + 1);
+            if let Some(y) = self.year_at(k) {
+                return m(k + 1, D, n::ymd(y, mo, d));
+            }
+            // A bare "May 5" still needs a capital.
+            if !self.capitalized(i) {
+                return None;
+            }
+            return m(j + 1, D, n::month_day(self.dct, self.year, mo, d));
+        }
+        let k = if self.key(j, Key::Of) || self.w(j) == "," { j + 1 } else { j };
+        if let Some(y) = self.year_at(k) {
+            if self.capitalized(i) {
+                return m(k + 1, D, Some(format!("{y:04}-{mo:02}")));
+            }
+        }
+        // A month alone: capitalized, spelled out (or "Sept."), and for
+        // "May"/"March" preceded by a word that makes it a date.
+        if !self.capitalized(i) || abbrev && !self.glued_dot(i + 1) {
+            return None;
+        }
+        if ambiguous {
+            let ok = self.prev_is(
+                i,
+                &["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "before", "after", "during", "from", "through", "till", "end", "-"],
+            );
+            if !ok {
+                return None;
+            }
+        }
+        // The dot after an abbreviation is kept only before a day; here
+        // it may end the sentence.
+        // "June last year", "January this year".
+        if let Lex::Key(k @ (Key::Last | Key::This | Key::Next)) = self.l(i + 1) {
+            if self.l(i + 2) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+                let off = match k {
+                    Key::Last => -1,
+                    Key::Next => 1,
+                    _ => 0,
+                };
+                return m(i + 3, D, self.dct.map(|d| format!("{:04}-{mo:02}", d.year() + off)));
+            }
+        }
+        m(i + 1, D, n::month_tensed(self.dct, self.year, mo, self.future_tense(i)))
+    }
+
+    /// "7 August 1998", "7 August".
+    fn day_month(&self, i: usize) -> Option<M> {
+        let d: u8 = self.w(i).parse().ok().filter(|d| (1..=31).contains(d) && self.w(i).len() <= 2)?;
+        let Lex::Month { n: mo, .. } = self.l(i + 1) else { return None };
+        if !self.capitalized(i + 1) {
+            return None;
+        }
+        let mut j = i + 2;
+        if self.glued_dot(j) {
+            j += 1;
+        }
+        let k = self.comma(j);
+        if let Some(y) = self.year_at(k) {
+            return m(k + 1, D, n::ymd(y, mo, d));
+        }
+        m(i + 2, D, n::month_day(self.dct, self.year, mo, d))
+    }
+
+    /// A year "1998", with "the 1988 period", "the 1990 fourth quarter".
+    fn year(&self, i: usize) -> Option<M> {
+        let y = self.year_at(i)?;
+        if y < 1600 {
+            return None;
+        }
+        let prev = if i > self.lo { self.w(i - 1) } else { "" };
+        if matches!(prev, "$" | "#" | "No" | "No." | "no." | "number" | "Number" | "\u{20ac}" | "\u{a3}" | "-" | "+") {
+            return None;
+        }
+        // Numbers that name things: "Bill 2041", "Resolution 1441", "Flight 1549".
+        if self.prev_is(
+            i,
+            &["bill", "bills", "resolution", "resolutions", "section", "article", "chapter", "flight", "route", "highway", "room", "page", "pages", "item", "model", "version", "rule", "amendment", "h.r.", "s.", "code", "paragraph", "act", "motion", "proposition", "measure", "docket", "case", "precinct", "district", "interstate", "bus", "train", "apartment", "suite", "box", "lot", "exit", "gate", "platform", "channel", "volume", "vol", "issue", "no", "nos"],
+        ) {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if matches!(next, "%" | "$") || self.l(i + 1) == Lex::Number {
+            return None;
+        }
+        if self.is(
+            i + 1,
+            &["percent", "people", "feet", "ft", "meters", "metres", "miles", "kilometers", "km", "tons", "tonnes", "pounds", "dollars", "shares", "points", "units", "troops", "soldiers", "members", "cars", "barrels", "jobs", "votes", "employees", "workers", "acres", "residents", "homes", "copies", "hp", "cc", "rpm"],
+        ) {
+            return None;
+        }
+        m(i + 1, D, Some(format!("{y:04}")))
+    }
+
+    /// Weekdays: "Friday", "Friday morning", "Monday, Oct. 26".
+    fn weekday(&self, i: usize) -> Option<M> {
+        let Lex::Weekday(wd) = self.l(i) else { return None };
+        if !self.capitalized(i) {
+            return None;
+        }
+        // Abbreviations only with their dot ("Sat" is too ambiguous).
+        let short = self.w(i).len() <= 5 && !self.w(i).eq_ignore_ascii_case("sunday") && !self.w(i).eq_ignore_ascii_case("monday") && !self.w(i).eq_ignore_ascii_case("friday");
+        if short && !self.glued_dot(i + 1) {
+            return None;
+        }
+        // "Thursday, Jan. 6": two expressions; the weekday is that day.
+        let j = self.comma(i + 1);
+        if let Lex::Month { .. } = self.l(j) {
+            if let Some(x) = self.month(j) {
+                if x.value.as_deref().is_some_and(|v| v.len() == 10) {
+                    return m(i + 1, D, x.value);
+                }
+            }
+        }
+        let future = self.future_tense(i);
+        let date = n::weekday(self.dct, wd, 0, future);
+        if let Lex::DayPart(p) = self.l(i + 1) {
+            return m(i + 2, D, date.map(|d| format!("{d}T{}", p.code())).or(Some(format!("XXXX-WXX-{wd}T{}", p.code()))));
+        }
+        m(i + 1, D, date.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
+    }
+
+    /// Whether the clause around token `i` speaks of the future ("will
+    /// meet Friday", "is scheduled to close Monday").
+    fn future_tense(&self, i: usize) -> bool {
+        let from = i.saturating_sub(8).max(self.lo);
+        (from..i).any(|k| {
+            let w = self.w(k);
+            let cue = ["will", "'ll", "shall", "scheduled", "planned", "plans", "plan", "due", "expected", "expects", "expire", "resume", "until", "postponed", "deadline"]
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f));
+            // "set to", "as soon as", "as early as".
+            let phrase = w.eq_ignore_ascii_case("set") && self.w(k + 1) == "to"
+                || (w.eq_ignore_ascii_case("soon") || w.eq_ignore_ascii_case("early")) && k > 0 && self.w(k - 1).eq_ignore_ascii_case("as");
+            cue || phrase
+        })
+    }
+
+    /// Hyphenated or glued forms: "1998-08-07", "8/7/98", "1990s",
+    /// "third-quarter", "mid-November", "year-earlier", "year-end".
+    fn compound(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        let lw = w.to_ascii_lowercase();
+        if let Some(v) = n::iso_or_slash(w) {
+            return m(i + 1, D, Some(v));
+        }
+        // "in his 30s" is an age.
+        let age = self.prev_is(i, &["his", "her", "their", "my", "your", "our", "early", "late", "mid"]);
+        if let Some(dec) = n::decade(&lw).filter(|_| !(age && lw.len() <= 4)) {
+            return m(i + 1, D, Some(dec));
+        }
+        let (a, b) = lw.split_once('-')?;
+        // "third-quarter", "fiscal second-quarter", "first-half".
+        let ord = match lexicon::word(a) {
+            Some(Lex::Ordinal(o)) => Some(o),
+            Some(Lex::Unit { unit: Unit::Second, plural: false }) => Some(2),
+            _ => None,
+        };
+        if let Some(o) = ord {
+            if b == "quarter" && (1..=4).contains(&o) {
+                return m(i + 1, D, n::quarter(self.dct, None, o));
+            }
+            if b == "half" && o <= 2 {
+                return m(i + 1, D, self.dct.map(|d| format!("{:04}-H{o}", d.year())));
+            }
+        }
+        match (a, b) {
+            ("mid" | "early" | "late", rest) => {
+                if let Some(Lex::Month { n: mo, .. }) = lexicon::word(rest) {
+                    return m(i + 1, D, n::month(self.dct, self.year, mo));
+                }
+                if let Some(dec) = n::decade(rest) {
+                    return m(i + 1, D, Some(dec));
+                }
+                if rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit()) {
+                    return m(i + 1, D, Some(rest.to_string()));
+                }
+                if let Some(Lex::Season(s)) = lexicon::word(rest) {
+                    return m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())));
+                }
+                None
+            }
+            ("year", "earlier" | "ago") => {
+                // "the year-earlier quarter", "year-ago".
+                let mut end = i + 1;
+                let quarterly = self.l(i + 1) == Lex::Unit { unit: Unit::Quarter, plural: false } || self.key(i + 1, Key::Period);
+                if quarterly {
+                    end += 1;
+                }
+                m(end, D, n::year_ago(self.dct, quarterly || self.mentions_quarter()))
+            }
+            // "by year-end" is this December 31st; "since year-end" the last.
+            ("year", "end") => {
+                let since = i > self.lo && self.w(i - 1).eq_ignore_ascii_case("since");
+                m(i + 1, D, self.dct.map(|d| format!("{:04}-12-31", d.year() - i16::from(since))))
+            }
+            // "decades-long", "day-long".
+            (unit, "long") => match lexicon::word(unit)? {
+                Lex::Unit { unit, plural } => m(i + 1, Dur, Some(n::duration(if plural { None } else { Some(1) }, unit))),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Does the sentence talk of quarters? Then "a year ago" means the
+    /// same quarter a year before.
+    fn mentions_quarter(&self) -> bool {
+        // This sentence or the one before it.
+        self.quarterly && (self.prev_lo..self.lim).any(|k| matches!(self.l(k), Lex::Unit { unit: Unit::Quarter, .. }) || self.key(k, Key::Period) || self.w(k).len() > 8 && self.w(k).to_ascii_lowercase().ends_with("-quarter"))
+    }
+
+    /// "now", "today", "yesterday morning", "recently", "the future".
+    fn deictic(&self, i: usize, k: Key) -> Option<M> {
+        let part = |j: usize| match self.l(j) {
+            Lex::DayPart(p) => Some(p),
+            _ => None,
+        };
+        let day = |off: i64, j: usize| {
+            let d = n::add_days(self.dct, off);
+            if let Some(p) = part(j) {
+                return m(j + 1, T, Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| format!("{d}T{}", p.code()))));
+            }
+            m(j, D, d.map(|d| d.to_string()))
+        };
+        match k {
+            Key::Now | Key::Currently | Key::Nowadays => m(i + 1, D, Some("PRESENT_REF".into())),
+            Key::Right if self.key(i + 1, Key::Now) => m(i + 2, D, Some("PRESENT_REF".into())),
+            Key::This if self.is(i + 1, &["days"]) && self.w(i).eq_ignore_ascii_case("these") => m(i + 2, D, Some("PRESENT_REF".into())),
+            // "future quarters".
+            Key::Future if matches!(self.l(i + 1), Lex::Unit { plural: true, .. }) => m(i + 2, D, Some("FUTURE_REF".into())),
+            Key::Recently => m(i + 1, D, Some("PAST_REF".into())),
+            // "today's world", "many of today's computers": the present in
+            // general, not the day.
+            Key::Today if self.w(i + 1).ends_with("'s") && (self.prev_is(i, &["of"]) || self.is(i + 2, &["world", "youth", "society", "generation", "children", "young", "standards", "technology", "economy", "culture", "families", "students"])) => None,
+            Key::Today => day(0, i + 1),
+            Key::Yesterday => day(-1, i + 1),
+            Key::Tomorrow => day(1, i + 1),
+            Key::Tonight => m(i + 1, T, Some(n::add_days(self.dct, 0).map_or("XXXX-XX-XXTNI".into(), |d| format!("{d}TNI")))),
+            // "in the future", not "the future of our peoples".
+            Key::The if self.key(i + 1, Key::Future) && self.prev_is(i, &["in", "into", "for", "near"]) => {
+                m(i + 2, D, Some("FUTURE_REF".into()))
+            }
+            Key::The if self.key(i + 1, Key::Past) && self.count_at(i + 2).is_none() && self.unit(i + 2).is_none() && self.l(i + 2) != Lex::Vague => {
+                m(i + 2, D, Some("PAST_REF".into()))
+            }
+            Key::Recent => {
+                // "recent years", "recent weeks".
+                let (_, plural) = self.unit(i + 1)?;
+                plural.then(|| M { end: i + 2, kind: D, value: Some("PAST_REF".into()) })
+            }
+            Key::This | Key::Last if part(i + 1).is_some() => {
+                let p = part(i + 1)?;
+                let off = if k == Key::Last && p == DayPart::Night { -1 } else { 0 };
+                if k == Key::Last && p != DayPart::Night {
+                    return None;
+                }
+                let d = n::add_days(self.dct, off);
+                m(i + 2, T, Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| format!("{d}T{}", p.code()))))
+            }
+            _ => None,
+        }
+    }
+
+    /// "last week", "this year", "next Friday", "the past year", "last
+    /// April", "last fall", "earlier this year", "the coming months".
+    fn relative(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        if self.key(j, Key::The) {
+            j += 1;
+        }
+        let off: i64 = match self.l(j) {
+            Lex::Key(Key::Last | Key::Past | Key::Previous) => -1,
+            Lex::Key(Key::This | Key::Current) => 0,
+            Lex::Key(Key::Next | Key::Coming | Key::Following) => 1,
+            _ => return None,
+        };
+        // "the this" is not English; "the" goes with past/next/coming.
+        if j > i && matches!(self.l(j), Lex::Key(Key::This)) {
+            return None;
+        }
+        let mut k = j + 1;
+        let mut off = off;
+        // "This Week" mid-sentence is a title (a TV programme).
+        if self.capitalized(j) && self.capitalized(k) && j > self.lo && matches!(self.l(k), Lex::Unit { .. }) {
+            return None;
+        }
+        // "this past weekend", "this coming Sunday".
+        if self.key(j, Key::This) && matches!(self.l(k), Lex::Key(Key::Past | Key::Coming)) {
+            off = if self.key(k, Key::Past) { -1 } else { 1 };
+            k += 1;
+        }
+        match self.l(k) {
+            Lex::Unit { unit, plural: false } => {
+                if unit <= Unit::Day {
+                    return None;
+                }
+                let v = n::shift(self.dct, unit, off);
+                m(k + 1, D, v)
+            }
+            Lex::Month { n: mo, .. } if self.capitalized(k) => {
+                // "last Oct. 23": the day makes it a plain date.
+                let d = if self.glued_dot(k + 1) { k + 2 } else { k + 1 };
+                if matches!(self.l(d), Lex::Number | Lex::Ordinal(_)) {
+                    return None;
+                }
+                m(k + 1, D, n::month_rel(self.dct, mo, off))
+            }
+            Lex::Weekday(wd) if self.capitalized(k) => {
+                let d = n::weekday(self.dct, wd, off as i8, false);
+                m(k + 1, D, d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
+            }
+            Lex::Season(s) => m(k + 1, D, n::season_rel(self.dct, s, off)),
+            Lex::Key(Key::Thanksgiving | Key::Christmas) => {
+                let h = self.holiday(k)?;
+                let v = h.value.as_deref().and_then(|v| n::holiday_rel(self.dct, v, off));
+                m(h.end, D, v)
+            }
+            _ => None,
+        }
+    }
+
+    /// "the third quarter", "the fourth quarter of 1990", "the latest
+    /// quarter", "fiscal 1989's second quarter", "Q3 2024", "this year's
+    /// third quarter", "the first half".
+    fn quarter(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let mut year: Option<i16> = None;
+        if self.key(j, Key::The) {
+            j += 1;
+        }
+        // "this year's", "last year's".
+        if matches!(self.l(j), Lex::Key(Key::This | Key::Last | Key::Next)) && self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && self.w(j + 2).ends_with("'s") {
+            let off = match self.l(j) {
+                Lex::Key(Key::Last) => -1,
+                Lex::Key(Key::Next) => 1,
+                _ => 0,
+            };
+            year = Some(self.dct?.year() + off);
+            j += 3;
+        }
+        if self.key(j, Key::Fiscal) {
+            j += 1;
+        }
+        if let Some(y) = self.year_at(j) {
+            year = Some(y);
+            j += 1;
+            if self.key(j, Key::Fiscal) {
+                j += 1;
+            }
+            // "the 1988 quarter", "the 1989 period": that year's quarter
+            // like the one being reported.
+            if j == i + 2 && (self.l(j) == (Lex::Unit { unit: Unit::Quarter, plural: false }) || self.key(j, Key::Period)) {
+                let q = n::latest_quarter(self.dct).and_then(|v| v.get(4..).map(str::to_string));
+                return m(j + 1, D, Some(q.map_or(format!("{y:04}"), |q| format!("{y:04}{q}"))));
+            }
+        }
+        let (q, k): (Option<u8>, usize) = if let Some(o) = self.ordinal(j) {
+            if self.key(j + 1, Key::Half) && o <= 2 {
+                let y = self.year_after(j + 2).or(year).or(self.dct.map(|d| d.year()));
+                let end = if self.year_after(j + 2).is_some() { self.after_of(j + 2) + 1 } else { j + 2 };
+                return m(end, D, y.map(|y| format!("{y:04}-H{o}")));
+            }
+            if o == 99 || o > 4 {
+                return None;
+            }
+            (Some(o), j + 1)
+        } else if self.l(j) == Lex::Compound {
+            let w = self.w(j).to_ascii_lowercase();
+            let (a, b) = w.split_once('-')?;
+            if b != "quarter" {
+                return None;
+            }
+            let o = if a == "second" { 2 } else { o_of(a)? };
+            if !(1..=4).contains(&o) {
+                return None;
+            }
+            // "the third-quarter results": "the" goes with the noun, not
+            // the date; the compound rule alone takes it.
+            if j == i || self.key(i, Key::The) {
+                return None;
+            }
+            (Some(o), j)
+        } else if matches!(self.l(j), Lex::Key(Key::Latest | Key::This | Key::Current | Key::Last | Key::Previous | Key::Same | Key::Next)) {
+            let off = match self.l(j) {
+                Lex::Key(Key::Last | Key::Previous) => -1,
+                Lex::Key(Key::Next) => 1,
+                Lex::Key(Key::Latest) => 0,
+                _ => 0,
+            };
+            if self.l(j + 1) != (Lex::Unit { unit: Unit::Quarter, plural: false }) && !(self.key(j + 1, Key::Period) && self.key(j, Key::Latest)) {
+                return None;
+            }
+            let v = match self.l(j) {
+                Lex::Key(Key::Latest) => n::latest_quarter(self.dct),
+                Lex::Key(Key::Same) => return None,
+                _ => n::shift(self.dct, Unit::Quarter, off),
+            };
+            return m(j + 2, D, v);
+        } else if j > i && self.l(j) == (Lex::Unit { unit: Unit::Quarter, plural: false }) && year.is_none() {
+            // "the quarter": the one just reported.
+            if self.key(j + 1, Key::Of) || self.w(j + 1).eq_ignore_ascii_case("ended") {
+                return None;
+            }
+            return m(j + 1, D, n::latest_quarter(self.dct));
+        } else {
+            return None;
+        };
+        let q = q?;
+        let mut end;
+        if self.l(k) == (Lex::Unit { unit: Unit::Quarter, plural: false }) {
+            end = k + 1;
+        } else if k == j {
+            end = j + 1;
+        } else {
+            return None;
+        }
+        if year.is_none() {
+            if let Some(y) = self.year_after(end) {
+                year = Some(y);
+                end = self.after_of(end) + 1;
+            }
+        }
+        let v = match year {
+            Some(y) => Some(format!("{y:04}-Q{q}")),
+            None => n::quarter(self.dct, None, q),
+        };
+        m(end, D, v)
+    }
+
+    /// A year right after "of" or directly at `i`: "of 1990", "1990".
+    fn year_after(&self, i: usize) -> Option<i16> {
+        self.year_at(self.after_of(i))
+    }
+    fn after_of(&self, i: usize) -> usize {
+        if self.key(i, Key::Of) || self.w(i) == "," {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// "Thanksgiving Day", "Christmas Eve", "Christmas".
+    fn holiday(&self, i: usize) -> Option<M> {
+        let y = self.dct.map(|d| d.year());
+        match self.l(i) {
+            Lex::Key(Key::Thanksgiving) => {
+                let end = if self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) { i + 2 } else { i + 1 };
+                // The nearest one, leaning to the past, like a bare "Nov. 25".
+                let y = n::month_day(self.dct, self.year, 11, 25).as_deref().and_then(n::explicit_year).or(y);
+                m(end, D, y.and_then(n::thanksgiving).map(|d| d.to_string()))
+            }
+            Lex::Key(Key::Christmas) => {
+                if self.key(i + 1, Key::Eve) {
+                    return m(i + 2, D, y.map(|y| format!("{y:04}-12-24")));
+                }
+                let end = if self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) { i + 2 } else { i + 1 };
+                m(end, D, y.map(|y| format!("{y:04}-12-25")))
+            }
+            _ => None,
+        }
+    }
+
+    /// "summer", "the summer of 1998", "spring 2024".
+    fn season(&self, i: usize) -> Option<M> {
+        let Lex::Season(s) = self.l(i) else { return None };
+        if let Some(y) = self.year_after(i + 1) {
+            return m(self.after_of(i + 1) + 1, D, Some(format!("{y:04}-{s}")));
+        }
+        // A bare season needs "the" or "in" before it ("fall" is a verb).
+        // "the fall of the Berlin Wall" is no season.
+        if self.key(i + 1, Key::Of) || !self.prev_is(i, &["in", "the", "during", "this", "since", "until", "by"]) {
+            return None;
+        }
+        m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())))
+    }
+
+    /// "two years ago", "a year earlier", "ten days later", "a week or so
+    /// ago", "several years ago".
+    fn ago(&self, i: usize) -> Option<M> {
+        let (c, mut j) = match self.l(i) {
+            Lex::Vague => (None, i + 1),
+            Lex::Article if self.l(i + 1) == Lex::Vague => (None, i + 2),
+            Lex::Unit { plural: true, .. } => (None, i),
+            _ => {
+                let (c, j) = self.count_at(i)?;
+                (Some(c), j)
+            }
+        };
+        let (unit, _) = self.unit(j)?;
+        j += 1;
+        if self.key(j, Key::Or) && self.key(j + 1, Key::So) {
+            j += 2;
+        }
+        let dir: i64 = match self.l(j) {
+            Lex::Key(Key::Ago | Key::Earlier | Key::Before) => -1,
+            Lex::Key(Key::Later | Key::After) => 1,
+            Lex::Key(Key::From) if self.key(j + 1, Key::Now) => {
+                j += 1;
+                1
+            }
+            _ => return None,
+        };
+        // "before"/"after" are prepositions when a noun follows ("two days
+        // before the vote"): then only the duration is an expression.
+        if matches!(self.l(j), Lex::Key(Key::Before | Key::After)) && !matches!(self.w(j + 1), "." | "," | "" | ";") {
+            return None;
+        }
+        let v = match c {
+            None => Some("PAST_REF".to_string()).filter(|_| dir < 0).or(Some("FUTURE_REF".into())),
+            Some(c) => {
+                if unit == Unit::Year && c == 1 && self.mentions_quarter() && dir < 0 {
+                    n::year_ago(self.dct, true)
+                } else {
+                    n::ago(self.dct, unit, dir * i64::from(c))
+                }
+            }
+        };
+        m(j + 1, D, v)
+    }
+
+    /// Durations: "two years", "the past five years", "the first nine
+    /// months", "a few days", "10-year", "centuries", "an hour and a half".
+    /// With past/next and no count they are references: "the last few
+    /// months" (PAST_REF), "coming months" (FUTURE_REF).
+    fn duration(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let the = self.key(j, Key::The);
+        if the {
+            j += 1;
+        }
+        let (dir, lead) = match self.l(j) {
+            Lex::Key(Key::Past | Key::Last | Key::Previous) => (-1i8, true),
+            Lex::Key(Key::Next | Key::Coming | Key::Following) => (1, true),
+            Lex::Ordinal(1 | 99) => (0, true),
+            _ => (0, false),
+        };
+        if lead {
+            j += 1;
+        }
+        // Hyphenated "10-year", "five-hour", "two-day": "the" stays out.
+        if self.l(j) == Lex::Compound {
+            if the && !lead {
+                return None;
+            }
+            let w = self.w(j).to_ascii_lowercase();
+            let (a, b) = w.split_once('-')?;
+            let c = count(a)?;
+            let Lex::Unit { unit, .. } = lexicon::word(b)? else { return None };
+            // "three-quarters" is a fraction, "four-quarter" a test's span.
+            if unit == Unit::Quarter || self.key(j + 1, Key::Old) || self.w(j + 1) == "-" {
+                return None;
+            }
+            return m(j + 1, Dur, Some(n::duration(Some(c), unit)));
+        }
+        let (c, k) = match self.l(j) {
+            Lex::Vague => (None, j + 1),
+            Lex::Article if self.l(j + 1) == Lex::Vague => (None, j + 2),
+            Lex::Article if self.key(j + 1, Key::Couple) && self.key(j + 2, Key::Of) => (Some(2), j + 3),
+            Lex::Key(Key::Couple) if lead && self.key(j + 1, Key::Of) => (Some(2), j + 2),
+            Lex::Key(Key::Half) if self.l(j + 1) == Lex::Article => {
+                let (unit, _) = self.unit(j + 2)?;
+                return m(j + 3, Dur, Some(n::half_duration(unit)));
+            }
+            Lex::Unit { plural: true, .. } => (None, j),
+            _ => {
+                let (c, k) = self.count_at(j)?;
+                // "the 1988 quarter" is a year, not 1988 quarters.
+                if c >= 1000 && self.l(j) == Lex::Number && self.unit(k).is_some_and(|(_, p)| !p) {
+                    return None;
+                }
+                (Some(c), k)
+            }
+        };
+        // "two more weeks", "20 more years".
+        let k = if c.is_some() && self.w(k).eq_ignore_ascii_case("more") && self.unit(k + 1).is_some() { k + 1 } else { k };
+        // "eight trading days".
+        let k = if c.is_some() && self.is(k, &["trading", "business", "working", "calendar"]) && self.unit(k + 1).is_some() { k + 1 } else { k };
+        let (unit, plural) = self.unit(k)?;
+        let mut end = k + 1;
+        let bare = c.is_none() && k == j;
+        // "the days", "the weeks": "the" stays out of a bare plural.
+        if the && !lead && bare {
+            return None;
+        }
+        // A bare plural ("years") needs a word that makes it a length of
+        // time: "for years", "in decades".
+        if bare && !lead {
+            let mut p = i;
+            if p > self.lo && self.key(p - 1, Key::The) {
+                p -= 1;
+            }
+            if !self.prev_is(p, &["for", "in", "over", "within", "after", "took", "spent", "last", "lasted", "during"]) && unit < Unit::Century {
+                return None;
+            }
+            if unit < Unit::Day {
+                return None;
+            }
+        }
+        if self.key(end, Key::Old) || self.w(end) == "-" && self.key(end + 1, Key::Old) {
+            return None;
+        }
+        // Past or coming stretches without any count are references
+        // ("past years", "coming months"); "the next few days" is a
+        // duration.
+        if bare && dir != 0 && plural {
+            return m(end, D, Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()));
+        }
+        // "a second group", "a quarter of the market": not lengths of time.
+        if self.l(j) == Lex::Article && matches!(unit, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        // "$5 a day", "four flights a week": a rate, not an expression in
+        // the TempEval-3 annotation.
+        if c == Some(1) && self.l(j) == Lex::Article && !lead && !plural && i > self.lo {
+            let rate = (i.saturating_sub(3).max(self.lo)..i).any(|k| {
+                let w = self.w(k);
+                matches!(self.l(k), Lex::Number | Lex::Compound) || w.ends_with(|c: char| c.is_ascii_digit()) || self.is(k, &["million", "billion", "$", "percent", "%", "times", "twice"])
+            });
+            if rate {
+                return None;
+            }
+        }
+        let mut value = n::duration(c, unit);
+        // "an hour and a half".
+        if self.key(end, Key::And) && self.l(end + 1) == Lex::Article && self.key(end + 2, Key::Half) {
+            end += 3;
+            if let Some(c) = c {
+                value = n::duration_frac(c, unit);
+            }
+        }
+        // Singular unit without a count ("the year") is not a duration here.
+        if c.is_none() && !plural {
+            return None;
+        }
+        m(end, Dur, Some(value))
+    }
+
+    /// Sets: "daily", "every Monday", "each year", "every two weeks".
+    fn set(&self, i: usize) -> Option<M> {
+        match self.l(i) {
+            Lex::Key(Key::Daily) => m(i + 1, Set, Some("P1D".into())),
+            Lex::Key(Key::Weekly) => m(i + 1, Set, Some("P1W".into())),
+            Lex::Key(Key::Monthly) => m(i + 1, Set, Some("P1M".into())),
+            Lex::Key(Key::Yearly) => m(i + 1, Set, Some("P1Y".into())),
+            // "a quarterly dividend" is no set; "paid quarterly" is.
+            Lex::Key(Key::Quarterly) if !self.w(i + 1).starts_with(|c: char| c.is_lowercase()) => m(i + 1, Set, Some("P3M".into())),
+            Lex::Key(Key::Hourly) => m(i + 1, Set, Some("PT1H".into())),
+            Lex::Key(Key::Nightly) => m(i + 1, Set, Some("XXXX-XX-XXTNI".into())),
+            Lex::Key(Key::Every | Key::Each) => {
+                let mut j = i + 1;
+                if self.key(j, Key::Other) {
+                    j += 1;
+                }
+                match self.l(j) {
+                    Lex::Weekday(wd) => m(j + 1, Set, Some(format!("XXXX-WXX-{wd}"))),
+                    Lex::DayPart(p) => m(j + 1, Set, Some(format!("XXXX-XX-XXT{}", p.code()))),
+                    Lex::Season(s) => m(j + 1, Set, Some(format!("XXXX-{s}"))),
+                    Lex::Month { n: mo, .. } if self.capitalized(j) => m(j + 1, Set, Some(format!("XXXX-{mo:02}"))),
+                    Lex::Unit { unit, plural: false } => m(j + 1, Set, Some(n::duration(Some(if j > i + 1 { 2 } else { 1 }), unit))),
+                    _ => {
+                        let (c, k) = self.count_at(j)?;
+                        let (unit, _) = self.unit(k)?;
+                        m(k + 1, Set, Some(n::duration(Some(c), unit)))
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Times of day: "10:35 a.m.", "4 a.m. EDT Thursday", "noon", "this
+    /// morning".
+    fn time(&self, i: usize) -> Option<M> {
+        let (mut h, mut mi, mut j) = match self.l(i) {
+            Lex::Clock => {
+                let w = self.w(i);
+                let (a, b) = w.split_once(':')?;
+                (a.parse::<u8>().ok()?, b.get(..2)?.parse::<u8>().ok()?, i + 1)
+            }
+            Lex::Number | Lex::NumWord(_) if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm)) || self.w(i + 1).eq_ignore_ascii_case("o'clock") => {
+                let (c, _) = self.count_at(i)?;
+                (u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?, 0, i + 1)
+            }
+            Lex::Key(Key::Noon | Key::Midday) => (12, 0, i + 1),
+            Lex::Key(Key::Midnight) => (24, 0, i + 1),
+            _ => return None,
+        };
+        let clock = self.l(i) == Lex::Clock;
+        // "2:03:45" is a race time; a bare "14:30" needs "at", "by", ... or
+        // a zone to be a time of day.
+        if clock {
+            let marked = matches!(self.l(j), Lex::Key(Key::Am | Key::Pm | Key::Zone));
+            let seconds = self.w(i).matches(':').count() > 1;
+            let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
+            if !marked && (seconds || !matches!(prev.as_str(), "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "about")) {
+                return None;
+            }
+        }
+        match self.l(j) {
+            Lex::Key(Key::Am) => {
+                if h == 12 {
+                    h = 0;
+                }
+                j += 1;
+            }
+            Lex::Key(Key::Pm) => {
+                if h < 12 {
+                    h += 12;
+                }
+                j += 1;
+            }
+            _ if self.w(j).eq_ignore_ascii_case("o'clock") => j += 1,
+            _ if clock => {}
+            _ if h == 12 || h == 24 => {}
+            _ => return None,
+        }
+        if self.glued_dot(j) && self.w(j - 1).len() <= 2 {
+            // "a.m." split as "a.m" + "." by the tokenizer at a sentence end.
+            j += 1;
+        }
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        if h == 24 {
+            mi = 0;
+        }
+        if self.key(j, Key::Zone) {
+            j += 1;
+        }
+        // The day it happens on: "4 a.m. Thursday", "9 a.m. today",
+        // "5 p.m. EST, Nov. 6".
+        let mut day = n::add_days(self.dct, 0);
+        let c = self.comma(j);
+        if let Lex::Month { .. } = self.l(c) {
+            if let Some(x) = self.month(c) {
+                if let Some(d) = x.value.as_deref().filter(|v| v.len() == 10).and_then(|v| v.parse::<Date>().ok()) {
+                    return m(x.end, T, Some(format!("{d}T{h:02}:{mi:02}")));
+                }
+            }
+        }
+        match self.l(j) {
+            Lex::Weekday(wd) if self.capitalized(j) => {
+                day = n::weekday(self.dct, wd, 0, self.future_tense(i));
+                j += 1;
+            }
+            Lex::Key(Key::Today) => j += 1,
+            Lex::Key(Key::Yesterday) => {
+                day = n::add_days(self.dct, -1);
+                j += 1;
+            }
+            Lex::Key(Key::Tomorrow) => {
+                day = n::add_days(self.dct, 1);
+                j += 1;
+            }
+            _ => {}
+        }
+        let v = match day {
+            Some(d) => format!("{d}T{h:02}:{mi:02}"),
+            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
+        };
+        m(j, T, Some(v))
+    }
+}
+
+/// An ordinal word's number ("third" → 3).
+fn o_of(w: &str) -> Option<u8> {
+    match lexicon::word(w)? {
+        Lex::Ordinal(o) => Some(o),
+        Lex::Unit { unit: Unit::Second, plural: false } => Some(2),
+        _ => None,
+    }
+}
+
+/// The expressions among the first `max_tokens` tokens, without a
+/// document date (for finding the document date itself).
+pub(super) fn find_head(text: &Text, max_tokens: usize) -> Vec<Found> {
+    let n = max_tokens.min(text.tokens.len());
+    let head = Text {
+        src: text.src,
+        tokens: text.tokens[..n].to_vec(),
+        sentences: text.sentences.iter().filter(|s| s.start < n).map(|s| s.start..s.end.min(n)).collect(),
+    };
+    find(&head, None)
+}

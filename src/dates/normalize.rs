@@ -1,0 +1,390 @@
+//! Normalization: TIMEX3 values from what the grammar read, resolved
+//! against the document date (`dct`). Calendar arithmetic is jiff's, so a
+//! value is never an impossible date.
+//!
+//! Without a document date, relative expressions get no value (or an
+//! underspecified one such as `XXXX-06`), never a guess.
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+use super::lexicon::Unit;
+
+/// `2024-09-20`, or `None` for February 30.
+pub(super) fn ymd(y: i16, m: u8, d: u8) -> Option<String> {
+    Date::new(y, m as i8, d as i8).ok().map(|d| d.to_string())
+}
+
+/// The year of a value that names one ("1998", "1998-08-07").
+pub(super) fn explicit_year(v: &str) -> Option<i16> {
+    let b = v.as_bytes();
+    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b'-') {
+        v.get(..4)?.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// The year of a month mentioned without one: the sentence's year if it
+/// named one, else the year that puts the month nearest the document date,
+/// leaning to the past (news reports what happened).
+fn year_for(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<i16> {
+    if let Some(y) = ctx {
+        return Some(y);
+    }
+    let dct = dct?;
+    let y = dct.year();
+    let cand = Date::new(y, mo as i8, (d as i8).min(28)).ok()?;
+    let ahead = (cand - dct).get_days();
+    Some(if ahead > 120 {
+        y - 1
+    } else if ahead < -240 {
+        y + 1
+    } else {
+        y
+    })
+}
+
+/// "Aug. 7" without a year.
+pub(super) fn month_day(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<String> {
+    match year_for(dct, ctx, mo, d) {
+        Some(y) => ymd(y, mo, d),
+        None => Date::new(2000, mo as i8, d as i8).ok().map(|_| format!("XXXX-{mo:02}-{d:02}")),
+    }
+}
+
+/// "August" without a year.
+pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<String> {
+    Some(match year_for(dct, ctx, mo, 15) {
+        Some(y) => format!("{y:04}-{mo:02}"),
+        None => format!("XXXX-{mo:02}"),
+    })
+}
+
+/// "in August" without a year: in a future-tense clause the next August
+/// (this month included), otherwise the nearest one leaning to the past.
+pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, future: bool) -> Option<String> {
+    let (Some(d), None) = (dct, ctx) else { return month(dct, ctx, mo) };
+    let cur = d.month() as u8;
+    if !future {
+        return month(dct, ctx, mo);
+    }
+    let y = if future {
+        d.year() + i16::from(mo < cur)
+    } else {
+        d.year() - i16::from(mo > cur)
+    };
+    Some(format!("{y:04}-{mo:02}"))
+}
+
+/// The document date shifted by days.
+pub(super) fn add_days(dct: Option<Date>, days: i64) -> Option<Date> {
+    dct?.checked_add(days.days()).ok()
+}
+
+fn weekday_of(n: u8) -> Option<Weekday> {
+    Weekday::from_monday_one_offset(n as i8).ok()
+}
+
+/// The date of a weekday. `off` −1 is "last Friday" (strictly before the
+/// document date), +1 "next Friday" (strictly after), 0 the bare weekday:
+/// the most recent one (today included) unless the clause is in the
+/// future tense, then the coming one.
+pub(super) fn weekday(dct: Option<Date>, wd: u8, off: i8, future: bool) -> Option<Date> {
+    let dct = dct?;
+    let target = weekday_of(wd)?;
+    let today = dct.weekday();
+    let back = i64::from((today.to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7));
+    let fwd = (7 - back) % 7;
+    let days = match off {
+        -1 => -(if back == 0 { 7 } else { back }),
+        1 => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        _ if future && fwd != 0 => fwd,
+        _ => -back,
+    };
+    dct.checked_add(days.days()).ok()
+}
+
+/// `1998-08-07`, `8/7/1998`, `8/7/98` (US order).
+pub(super) fn iso_or_slash(w: &str) -> Option<String> {
+    let b = w.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let y = w.get(..4)?.parse().ok()?;
+        return ymd(y, w.get(5..7)?.parse().ok()?, w.get(8..10)?.parse().ok()?);
+    }
+    let mut it = w.split('/');
+    let (mo, d, y) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() || mo.len() > 2 || d.len() > 2 {
+        return None;
+    }
+    let y: i16 = match y.len() {
+        4 => y.parse().ok()?,
+        2 => {
+            let v: i16 = y.parse().ok()?;
+            if v < 50 {
+                2000 + v
+            } else {
+                1900 + v
+            }
+        }
+        _ => return None,
+    };
+    ymd(y, mo.parse().ok()?, d.parse().ok()?)
+}
+
+/// "1990s" → `199`, "90s" → `199`, "1800s" → `18` (a century's worth).
+pub(super) fn decade(w: &str) -> Option<String> {
+    let digits = w.strip_suffix('s').or_else(|| w.strip_suffix("'s"))?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match digits.len() {
+        4 if digits.ends_with("00") => Some(digits[..2].to_string()),
+        4 if digits.ends_with('0') => Some(digits[..3].to_string()),
+        2 if digits.ends_with('0') => Some(format!("19{}", &digits[..1])),
+        _ => None,
+    }
+}
+
+/// "nineties" → `199`.
+pub(super) fn decade_word(w: &str) -> Option<String> {
+    let d = match w {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    };
+    Some(format!("19{d}"))
+}
+
+fn quarter_of(d: Date) -> i8 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// "the third quarter": of the document's year.
+pub(super) fn quarter(dct: Option<Date>, year: Option<i16>, q: u8) -> Option<String> {
+    Some(match year.or(dct.map(|d| d.year())) {
+        Some(y) => format!("{y:04}-Q{q}"),
+        None => format!("XXXX-Q{q}"),
+    })
+}
+
+/// "the latest quarter", "the quarter": the last one completed before the
+/// document date (the one being reported).
+pub(super) fn latest_quarter(dct: Option<Date>) -> Option<String> {
+    let d = dct?.checked_sub(3.months()).ok()?;
+    Some(format!("{:04}-Q{}", d.year(), quarter_of(d)))
+}
+
+/// "a year ago", "year-earlier": the previous year, or in talk of quarters
+/// the latest quarter a year before.
+pub(super) fn year_ago(dct: Option<Date>, quarterly: bool) -> Option<String> {
+    let d = dct?;
+    if quarterly {
+        let q = d.checked_sub(3.months()).ok()?;
+        return Some(format!("{:04}-Q{}", q.year() - 1, quarter_of(q)));
+    }
+    Some(format!("{:04}", d.year() - 1))
+}
+
+/// A calendar period relative to the document date at the unit's
+/// granularity: "last month" (−1, month) → `2024-08`.
+pub(super) fn shift(dct: Option<Date>, unit: Unit, off: i64) -> Option<String> {
+    let d = dct?;
+    Some(match unit {
+        Unit::Year => format!("{:04}", i64::from(d.year()) + off),
+        Unit::Month => {
+            let x = d.checked_add(off.months()).ok()?;
+            format!("{:04}-{:02}", x.year(), x.month())
+        }
+        Unit::Quarter => {
+            let x = d.checked_add((3 * off).months()).ok()?;
+            format!("{:04}-Q{}", x.year(), quarter_of(x))
+        }
+        Unit::Week | Unit::Weekend => {
+            let x = d.checked_add(off.weeks()).ok()?.iso_week_date();
+            let we = if unit == Unit::Weekend { "-WE" } else { "" };
+            format!("{:04}-W{:02}{we}", x.year(), x.week())
+        }
+        Unit::Day => d.checked_add(off.days()).ok()?.to_string(),
+        Unit::Decade => format!("{:03}", i64::from(d.year()) / 10 + off),
+        Unit::Century => format!("{:02}", i64::from(d.year()) / 100 + off),
+        Unit::Millennium => format!("{}", i64::from(d.year()) / 1000 + off),
+        Unit::Hour | Unit::Minute | Unit::Second => return None,
+    })
+}
+
+/// "the weekend": the last one (this one if the document date falls on
+/// it), or in a future-tense clause the coming one.
+pub(super) fn weekend(dct: Option<Date>, future: bool) -> Option<String> {
+    let d = dct?;
+    let on_weekend = d.weekday().to_monday_one_offset() >= 6;
+    let off = if on_weekend || future { 0 } else { -1 };
+    shift(dct, Unit::Weekend, off)
+}
+
+/// "two years ago" (−2, year) → `2022`; "three days ago" → the day.
+pub(super) fn ago(dct: Option<Date>, unit: Unit, n: i64) -> Option<String> {
+    let d = dct?;
+    match unit {
+        Unit::Week => Some(d.checked_add(n.weeks()).ok()?.to_string()),
+        Unit::Hour | Unit::Minute | Unit::Second => Some(d.to_string()),
+        _ => shift(dct, unit, n),
+    }
+}
+
+/// "last April" (−1): the latest April before this month; "next April"
+/// (+1) the first after; "this April" (0) this year's.
+pub(super) fn month_rel(dct: Option<Date>, mo: u8, off: i64) -> Option<String> {
+    let d = dct?;
+    let cur = d.month() as u8;
+    let y = d.year()
+        + match off {
+            -1 if mo >= cur => -1,
+            1 if mo <= cur => 1,
+            _ => 0,
+        };
+    Some(format!("{y:04}-{mo:02}"))
+}
+
+/// The season a month falls in and the year the season is named by.
+fn season_start(s: &str) -> u8 {
+    match s {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
+/// "last fall" (−1): the latest fall that has ended; "next spring" (+1).
+pub(super) fn season_rel(dct: Option<Date>, s: &str, off: i64) -> Option<String> {
+    let d = dct?;
+    let start = season_start(s);
+    let mo = d.month() as u8;
+    let y = d.year();
+    let y = match off {
+        // The season has not ended yet this year: last one was a year back.
+        -1 if mo < start + 3 => y - 1,
+        1 if mo >= start => y + 1,
+        _ => y,
+    };
+    Some(format!("{y:04}-{s}"))
+}
+
+/// Thanksgiving: the fourth Thursday of November.
+pub(super) fn thanksgiving(y: i16) -> Option<Date> {
+    Date::new(y, 11, 1).ok()?.nth_weekday_of_month(4, Weekday::Thursday).ok()
+}
+
+/// "last Thanksgiving": this year's if already past, else last year's.
+pub(super) fn holiday_rel(dct: Option<Date>, this_year: &str, off: i64) -> Option<String> {
+    let d = dct?;
+    let h: Date = this_year.parse().ok()?;
+    let is_thanksgiving = h.month() == 11;
+    let y = match off {
+        -1 if h >= d => d.year() - 1,
+        1 if h <= d => d.year() + 1,
+        _ => d.year(),
+    };
+    let x = if is_thanksgiving { thanksgiving(y)? } else { Date::new(y, h.month(), h.day()).ok()? };
+    Some(x.to_string())
+}
+
+/// `P2Y`, `PT3H`, `PXD` for an unknown count.
+pub(super) fn duration(c: Option<u32>, unit: Unit) -> String {
+    let (letter, time) = unit.letter();
+    let t = if time { "T" } else { "" };
+    let (n, letter) = match (c, unit) {
+        (Some(c), Unit::Weekend) => (c.to_string(), "WE"),
+        (Some(c), _) => (c.to_string(), letter),
+        (None, _) => ("X".to_string(), letter),
+    };
+    format!("P{t}{n}{letter}")
+}
+
+/// "an hour and a half" → `PT1.5H`.
+pub(super) fn duration_frac(c: u32, unit: Unit) -> String {
+    let (letter, time) = unit.letter();
+    format!("P{}{c}.5{letter}", if time { "T" } else { "" })
+}
+
+/// "half an hour" → `PT30M`, "half a year" → `P6M`.
+pub(super) fn half_duration(unit: Unit) -> String {
+    match unit {
+        Unit::Hour => "PT30M".into(),
+        Unit::Minute => "PT30S".into(),
+        Unit::Day => "PT12H".into(),
+        Unit::Year => "P6M".into(),
+        Unit::Month => "P2W".into(),
+        u => duration_frac(0, u),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<Date> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn bare_weekdays_look_back_unless_future() {
+        // 2024-09-20 is a Friday.
+        assert_eq!(weekday(d("2024-09-20"), 5, 0, false), d("2024-09-20"));
+        assert_eq!(weekday(d("2024-09-20"), 3, 0, false), d("2024-09-18"));
+        assert_eq!(weekday(d("2024-09-20"), 1, 0, true), d("2024-09-23"));
+        assert_eq!(weekday(d("2024-09-20"), 5, -1, false), d("2024-09-13"));
+        assert_eq!(weekday(d("2024-09-20"), 5, 1, false), d("2024-09-27"));
+    }
+
+    #[test]
+    fn months_without_year_lean_to_the_past() {
+        assert_eq!(month_day(d("2000-01-15"), None, 11, 25).as_deref(), Some("1999-11-25"));
+        assert_eq!(month_day(d("1989-11-02"), None, 1, 2).as_deref(), Some("1990-01-02"));
+        assert_eq!(month_day(d("1998-08-10"), None, 8, 7).as_deref(), Some("1998-08-07"));
+        assert_eq!(month_day(None, None, 2, 30), None);
+        assert_eq!(month(None, None, 6).as_deref(), Some("XXXX-06"));
+    }
+
+    #[test]
+    fn shifts_keep_the_granularity() {
+        let x = d("2024-01-10");
+        assert_eq!(shift(x, Unit::Month, -1).as_deref(), Some("2023-12"));
+        assert_eq!(shift(x, Unit::Quarter, -1).as_deref(), Some("2023-Q4"));
+        assert_eq!(shift(x, Unit::Week, 0).as_deref(), Some("2024-W02"));
+        assert_eq!(shift(x, Unit::Decade, 0).as_deref(), Some("202"));
+        assert_eq!(latest_quarter(x).as_deref(), Some("2023-Q4"));
+        assert_eq!(year_ago(d("1989-10-26"), true).as_deref(), Some("1988-Q3"));
+    }
+
+    #[test]
+    fn durations_and_decades() {
+        assert_eq!(duration(Some(3), Unit::Hour), "PT3H");
+        assert_eq!(duration(None, Unit::Year), "PXY");
+        assert_eq!(duration(Some(2), Unit::Quarter), "P2Q");
+        assert_eq!(decade("1990s").as_deref(), Some("199"));
+        assert_eq!(decade("1800s").as_deref(), Some("18"));
+        assert_eq!(iso_or_slash("8/7/98").as_deref(), Some("1998-08-07"));
+        assert_eq!(iso_or_slash("2024-02-30"), None);
+    }
+
+    #[test]
+    fn seasons_and_holidays_resolve() {
+        assert_eq!(season_rel(d("1998-02-06"), "FA", -1).as_deref(), Some("1997-FA"));
+        assert_eq!(thanksgiving(1999), d("1999-11-25"));
+        assert_eq!(holiday_rel(d("2000-02-10"), "2000-11-23", -1).as_deref(), Some("1999-11-25"));
+    }
+}
