@@ -40,3 +40,9 @@ pub use document::{
 };
 pub use error::Error;
 pub use pipeline::{annotate, Options};
+
+/// Not part of the API: the features, decoder and model encoders the
+/// claim model trainers in `tools/` share with the recognizer.
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub use claims::training as claims_training;

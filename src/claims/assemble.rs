@@ -1,0 +1,216 @@
+//! From tagged spans to claims: run both taggers over each paragraph, join
+//! each cue to its nearest content and source, resolve the source to an
+//! entity mention, and add check-worthy sentences as factual claims.
+
+use std::ops::Range;
+
+use super::features::{self, Base, CueMap};
+use super::tagger::{spans, viterbi};
+use super::{stance, Found, Models};
+use crate::document::{ClaimKind, EntityLabel};
+use crate::entities::Mention;
+use crate::text::{Span, Text, TokenKind};
+
+/// Sources further than this many tokens from their cue are not joined.
+const MAX_SOURCE_GAP: usize = 30;
+/// Contents further than this are not joined.
+const MAX_CONTENT_GAP: usize = 12;
+
+pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found> {
+    let b = Base::new(t);
+    let mut feats = Vec::with_capacity(64);
+    let mut emis: Vec<f32> = Vec::new();
+    let mut labels = Vec::new();
+    let mut commas = Vec::new();
+    let mut wbuf = Vec::new();
+    let mut out = Vec::new();
+    for unit in features::units(t) {
+        let u = unit.tokens;
+        emis.clear();
+        for i in u.clone() {
+            feats.clear();
+            features::cue_features(t, &b, &u, i, &mut feats);
+            let k = emis.len();
+            emis.resize(k + 3, 0.0);
+            m.cue.emit(&feats, &mut emis[k..]);
+        }
+        viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
+        let cues = CueMap { cues: spans(&labels, u.start) };
+        if cues.cues.is_empty() {
+            continue;
+        }
+        features::comma_counts(t, &u, &mut commas);
+        emis.clear();
+        for i in u.clone() {
+            feats.clear();
+            features::role_features(t, &b, &u, &cues, &commas, i, &mut feats);
+            let k = emis.len();
+            emis.resize(k + 6, 0.0);
+            m.roles.emit(&feats, &mut emis[k..]);
+        }
+        viterbi(&emis, 6, 0, m.roles.transitions(0), &mut labels);
+        let sources = spans(&labels, u.start);
+        viterbi(&emis, 6, 3, m.roles.transitions(1), &mut labels);
+        let contents = spans(&labels, u.start);
+        join(t, &b, &cues.cues, &sources, &contents, |cue, source, content| {
+            let bytes = |r: &Range<usize>| Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end);
+            let (cue_b, content_b) = (bytes(&cue), bytes(&content));
+            let source_b = source.as_ref().map(bytes);
+            let mut whole = cue_b.cover(content_b);
+            if let Some(s) = source_b {
+                whole = whole.cover(s);
+            }
+            out.push(Found {
+                span: whole,
+                kind: ClaimKind::Attributed,
+                source: source_b,
+                source_mention: source_b.and_then(|s| resolve_source(t, mentions, s)),
+                cue: Some(cue_b),
+                content: content_b,
+                stance: stance::of_cue(t.slice(cue_b)),
+                // Scored on whole sentences, the unit the model learned from.
+                checkworthy: m.worthy.score(t, sentences_of(t, &b, &content), &mut wbuf),
+            });
+        });
+    }
+    // Sentences in the author's voice that deserve checking.
+    let attributed: Vec<Span> = out.iter().map(|f| f.span).collect();
+    for s in &t.sentences {
+        let span = t.sentence_span(s);
+        if span.is_empty() || attributed.iter().any(|a| a.overlaps(span)) {
+            continue;
+        }
+        let score = m.worthy.score(t, s.clone(), &mut wbuf);
+        if score >= 0.5 {
+            out.push(Found {
+                span,
+                kind: ClaimKind::Factual,
+                source: None,
+                source_mention: None,
+                cue: None,
+                content: span,
+                stance: "asserts",
+                checkworthy: score,
+            });
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// The tokens of the sentences that `r` touches.
+fn sentences_of(t: &Text, b: &Base, r: &Range<usize>) -> Range<usize> {
+    let first = &t.sentences[b.sent[r.start] as usize];
+    let last = &t.sentences[b.sent[r.end - 1] as usize];
+    first.start..last.end
+}
+
+/// Tokens between two token ranges (0 when they touch or overlap).
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+/// Pairs each cue with its content (each content used once, nearest pairs
+/// first, preferring the cue's sentence) and its nearest source (a source
+/// may serve several cues: "she said ... and added").
+fn join(
+    t: &Text,
+    b: &Base,
+    cues: &[Range<usize>],
+    sources: &[Range<usize>],
+    contents: &[Range<usize>],
+    mut emit: impl FnMut(Range<usize>, Option<Range<usize>>, Range<usize>),
+) {
+    let cost = |c: &Range<usize>, x: &Range<usize>| {
+        let same = b.sent[c.start] == b.sent[x.start] || b.sent[c.start] == b.sent[x.end - 1];
+        gap(c, x) + if same { 0 } else { 1000 }
+    };
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, c) in cues.iter().enumerate() {
+        for (j, x) in contents.iter().enumerate() {
+            let d = cost(c, x);
+            if d % 1000 <= MAX_CONTENT_GAP {
+                pairs.push((d, i, j));
+            }
+        }
+    }
+    pairs.sort();
+    let mut content_of = vec![None; cues.len()];
+    let mut used = vec![false; contents.len()];
+    for (_, i, j) in pairs {
+        if content_of[i].is_none() && !used[j] {
+            content_of[i] = Some(j);
+            used[j] = true;
+        }
+    }
+    for (i, c) in cues.iter().enumerate() {
+        let content = content_of[i].map(|j| contents[j].clone());
+        let source = sources
+            .iter()
+            .filter(|s| !(s.start < c.end && c.start < s.end) && gap(c, s) <= MAX_SOURCE_GAP)
+            .filter(|s| !t.tokens[s.start..s.end].iter().all(|k| k.kind == TokenKind::Punct))
+            .min_by_key(|s| {
+                // Sources inside the content belong to a nested claim.
+                let inside = content.as_ref().is_some_and(|x| x.start <= s.start && s.end <= x.end);
+                cost(c, s) + if inside { 500 } else { 0 }
+            })
+            .cloned();
+        let Some(content) = content.or_else(|| fallback_content(t, b, c, source.as_ref())) else { continue };
+        emit(c.clone(), source, content);
+    }
+}
+
+/// When the tagger marked no content for a cue: the rest of its sentence
+/// after the cue, or, for a cue at the end ("..., officials said."), the
+/// sentence before its source.
+fn fallback_content(t: &Text, b: &Base, c: &Range<usize>, source: Option<&Range<usize>>) -> Option<Range<usize>> {
+    let sent = &t.sentences[b.sent[c.start] as usize];
+    let trim = |mut r: Range<usize>| {
+        while r.start < r.end && matches!(t.tok(r.start), "," | ":" | "\u{2014}") {
+            r.start += 1;
+        }
+        while r.end > r.start && matches!(t.tok(r.end - 1), "." | "," | ";" | ":" | "!" | "?" | "\u{2014}") {
+            r.end -= 1;
+        }
+        (r.end > r.start + 1).then_some(r)
+    };
+    let after = trim(c.end..sent.end);
+    let before = source.map_or(c.start, |s| s.start.min(c.start));
+    after.or_else(|| trim(sent.start..before))
+}
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
+const GROUP_PRONOUNS: &[&str] = &["they", "it", "we", "its", "their"];
+
+/// The mention a source refers to: a mention inside it (a person first),
+/// for a pronoun the nearest earlier fitting mention, and for a common noun
+/// ("the ministry") the nearest earlier mention containing that noun.
+fn resolve_source(t: &Text, mentions: &[Mention], source: Span) -> Option<usize> {
+    let inside: Vec<usize> = (0..mentions.len()).filter(|&i| source.contains(mentions[i].span)).collect();
+    if let Some(&i) = inside.iter().rev().find(|&&i| mentions[i].label == EntityLabel::Person) {
+        return Some(i);
+    }
+    if let Some(&i) = inside.last() {
+        return Some(i);
+    }
+    let text = t.slice(source);
+    let lower = text.to_lowercase();
+    let before = |ok: &dyn Fn(&Mention) -> bool| mentions.iter().rposition(|m| m.span.end <= source.start && ok(m));
+    if PERSON_PRONOUNS.contains(&lower.as_str()) {
+        return before(&|m| m.label == EntityLabel::Person);
+    }
+    if GROUP_PRONOUNS.contains(&lower.as_str()) {
+        return before(&|m| matches!(m.label, EntityLabel::Org | EntityLabel::Loc));
+    }
+    let head = lower.split_whitespace().last()?;
+    if head.len() < 4 {
+        return None;
+    }
+    before(&|m| t.slice(m.span).to_lowercase().split_whitespace().any(|w| w == head))
+}
