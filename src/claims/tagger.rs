@@ -70,7 +70,7 @@ impl<'a> Tagger<'a> {
         r.header(MAGIC, VERSION)?;
         let bits = r.u8()?;
         let roles = r.u8()? as usize;
-        if !(8..=24).contains(&bits) || roles == 0 {
+        if !(8..=24).contains(&bits) || !(1..=4).contains(&roles) {
             return None;
         }
         let scale = r.f32()?;
@@ -86,14 +86,26 @@ impl<'a> Tagger<'a> {
         self.roles
     }
 
-    /// Adds the emission scores of one token's features to `out` (roles × 3).
+    /// Writes the emission scores of one token's features to `out` (roles × 3).
     pub fn emit(&self, feats: &[u32], out: &mut [f32]) {
-        let cols = self.roles * 3;
-        let mut acc = [0i32; 12];
+        match self.roles {
+            1 => self.emit_n::<3>(feats, out),
+            2 => self.emit_n::<6>(feats, out),
+            3 => self.emit_n::<9>(feats, out),
+            _ => self.emit_n::<12>(feats, out),
+        }
+    }
+
+    /// The loop with the row width known at compile time: the table reads
+    /// are the hot spot of the whole recognizer.
+    fn emit_n<const C: usize>(&self, feats: &[u32], out: &mut [f32]) {
+        let mut acc = [0i32; C];
         for &f in feats {
-            let row = (f & self.mask) as usize * cols;
-            for (a, &w) in acc.iter_mut().zip(&self.weights[row..row + cols]) {
-                *a += i32::from(w as i8);
+            let row = (f & self.mask) as usize * C;
+            if let Some(ws) = self.weights.get(row..row + C) {
+                for k in 0..C {
+                    acc[k] += i32::from(ws[k] as i8);
+                }
             }
         }
         for (o, a) in out.iter_mut().zip(acc) {
