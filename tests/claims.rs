@@ -74,3 +74,18 @@ fn every_claim_lies_inside_the_text_on_tricky_input() {
         }
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn claims_never_panic_and_stay_inside_any_text(text in "(\\PC|[\"“”:,.\\n ]|said|denied|according to|he|She){0,60}") {
+        let doc = factlens::annotate(&text, &factlens::Options::new());
+        let n = text.chars().count();
+        for c in &doc.claims {
+            proptest::prop_assert!(c.start <= c.end && c.end <= n);
+            for r in [c.source.as_ref(), c.cue.as_ref(), Some(&c.content)].into_iter().flatten() {
+                proptest::prop_assert!(r.start <= r.end && r.end <= n);
+                proptest::prop_assert_eq!(&r.text, &text.chars().skip(r.start).take(r.end - r.start).collect::<String>());
+            }
+        }
+    }
+}

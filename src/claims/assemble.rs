@@ -103,7 +103,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let attributed: Vec<Span> = out.iter().filter(|f| f.kind == ClaimKind::Attributed).map(|f| f.span).collect();
     for s in &t.sentences {
         let span = t.sentence_span(s);
-        if span.is_empty() || attributed.iter().any(|a| a.overlaps(span)) {
+        if span.is_empty() || attributed.iter().any(|a| a.overlaps(span)) || !statement_like(t, s) {
             continue;
         }
         let score = m.worthy.score(t, s.clone(), &mut wbuf);
@@ -334,4 +334,11 @@ fn has_figure(t: &Text, r: &Range<usize>) -> bool {
             && (i + 1 < r.end && matches!(t.tok(i + 1).to_lowercase().as_str(), "%" | "percent" | "million" | "billion" | "trillion" | "per")
                 || i > r.start && matches!(t.tok(i - 1), "$" | "\u{20AC}" | "\u{00A3}"))
     })
+}
+
+/// Headings ("Contradictory Implications:") and fragments are no
+/// statements: at least four words, not ending in a colon.
+fn statement_like(t: &Text, s: &Range<usize>) -> bool {
+    let words = s.clone().filter(|&i| t.tokens[i].kind != TokenKind::Punct).count();
+    words >= 4 && t.tok(s.end - 1) != ":"
 }
