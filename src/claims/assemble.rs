@@ -22,17 +22,21 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut emis: Vec<f32> = Vec::new();
     let mut labels = Vec::new();
     let mut commas = Vec::new();
+    let mut partial: Vec<[i32; 6]> = Vec::new();
     let mut wbuf = Vec::new();
     let mut out = Vec::new();
     for unit in features::units(t) {
         let u = unit.tokens;
         emis.clear();
+        partial.clear();
         for i in u.clone() {
             feats.clear();
             features::cue_features(t, &b, &u, i, &mut feats);
             let k = emis.len();
             emis.resize(k + 3, 0.0);
-            m.cue.emit(&feats, &mut emis[k..]);
+            let mut p = [0i32; 6];
+            m.joint.emit_shared(&feats, &mut emis[k..], &mut p);
+            partial.push(p);
         }
         viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
         let mut cues = CueMap { cues: spans(&labels, u.start) };
@@ -44,10 +48,10 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         emis.clear();
         for i in u.clone() {
             feats.clear();
-            features::role_features(t, &b, &u, &cues, &commas, i, &mut feats);
+            features::relation_features(&b, &u, &cues, &commas, i, &mut feats);
             let k = emis.len();
             emis.resize(k + 6, 0.0);
-            m.roles.emit(&feats, &mut emis[k..]);
+            m.joint.emit_roles(&feats, &partial[i - u.start], &mut emis[k..]);
         }
         viterbi(&emis, 6, 0, m.roles.transitions(0), &mut labels);
         let sources = spans(&labels, u.start);

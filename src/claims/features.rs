@@ -213,8 +213,15 @@ pub(crate) struct CueMap {
 
 /// Stage two (source and content) features: stage one's plus the token's
 /// relation to the nearest predicted cue on each side.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn role_features(t: &Text, b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize, out: &mut Vec<u32>) {
     cue_features(t, b, unit, i, out);
+    relation_features(b, unit, cues, commas, i, out);
+}
+
+/// The part of [`role_features`] beyond stage one's: the recognizer looks
+/// the shared part up once for both stages.
+pub(crate) fn relation_features(b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize, out: &mut Vec<u32>) {
     let w0 = b.word[i];
     let same = |j: usize| b.sent[j] == b.sent[i];
     let inside = cues.cues.iter().find(|c| c.contains(&i));

@@ -47,6 +47,7 @@ static WORTHY_MODEL: &[u8] = include_bytes!("model/worthy.bin");
 pub(crate) struct Models {
     cue: tagger::Tagger<'static>,
     roles: tagger::Tagger<'static>,
+    joint: tagger::Joint,
     worthy: worthy::Worthy<'static>,
 }
 
@@ -58,7 +59,8 @@ fn models() -> Option<&'static Models> {
         let cue = tagger::Tagger::load(CUE_MODEL)?;
         let roles = tagger::Tagger::load(ROLE_MODEL)?;
         let worthy = worthy::Worthy::load(WORTHY_MODEL)?;
-        (cue.roles() == 1 && roles.roles() == 2).then_some(Models { cue, roles, worthy })
+        let joint = tagger::Joint::new(&cue, &roles)?;
+        Some(Models { cue, roles, joint, worthy })
     })
     .as_ref()
 }

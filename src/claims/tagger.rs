@@ -82,40 +82,75 @@ impl<'a> Tagger<'a> {
         Some(Tagger { mask: (1u32 << bits) - 1, roles, scale, trans, weights })
     }
 
-    pub fn roles(&self) -> usize {
-        self.roles
-    }
-
-    /// Writes the emission scores of one token's features to `out` (roles × 3).
-    pub fn emit(&self, feats: &[u32], out: &mut [f32]) {
-        match self.roles {
-            1 => self.emit_n::<3>(feats, out),
-            2 => self.emit_n::<6>(feats, out),
-            3 => self.emit_n::<9>(feats, out),
-            _ => self.emit_n::<12>(feats, out),
-        }
-    }
-
-    /// The loop with the row width known at compile time: the table reads
-    /// are the hot spot of the whole recognizer.
-    fn emit_n<const C: usize>(&self, feats: &[u32], out: &mut [f32]) {
-        let mut acc = [0i32; C];
-        for &f in feats {
-            let row = (f & self.mask) as usize * C;
-            if let Some(ws) = self.weights.get(row..row + C) {
-                for k in 0..C {
-                    acc[k] += i32::from(ws[k] as i8);
-                }
-            }
-        }
-        for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32 * self.scale;
-        }
+    /// The i8 weight table, `2^bits × roles × 3`.
+    fn table(&self) -> &'a [u8] {
+        self.weights
     }
 
     /// The transitions of one role: 4 from-states (start, O, B, I) × 3.
     pub fn transitions(&self, role: usize) -> &[f32] {
         &self.trans[role * 12..role * 12 + 12]
+    }
+}
+
+/// The cue tagger and the source/content tagger in one interleaved table
+/// (rows of 3 + 6 weights), so that the features both stages share cost
+/// one memory access per token instead of two.
+pub(crate) struct Joint {
+    mask: u32,
+    table: Vec<i8>,
+    cue_scale: f32,
+    role_scale: f32,
+}
+
+impl Joint {
+    /// `None` when the two taggers' tables differ in size.
+    pub fn new(cue: &Tagger, roles: &Tagger) -> Option<Joint> {
+        if cue.mask != roles.mask || cue.roles != 1 || roles.roles != 2 {
+            return None;
+        }
+        let rows = cue.mask as usize + 1;
+        let (c, r) = (cue.table(), roles.table());
+        let mut table = Vec::with_capacity(rows * 9);
+        for k in 0..rows {
+            table.extend(c[k * 3..k * 3 + 3].iter().chain(&r[k * 6..k * 6 + 6]).map(|&w| w as i8));
+        }
+        Some(Joint { mask: cue.mask, table, cue_scale: cue.scale, role_scale: roles.scale })
+    }
+
+    /// Stage one: cue scores into `cue` (3) and the shared part of the
+    /// role scores, still unscaled, into `partial` (6).
+    pub fn emit_shared(&self, feats: &[u32], cue: &mut [f32], partial: &mut [i32; 6]) {
+        let mut acc = [0i32; 9];
+        for &f in feats {
+            let row = (f & self.mask) as usize * 9;
+            if let Some(ws) = self.table.get(row..row + 9) {
+                for k in 0..9 {
+                    acc[k] += i32::from(ws[k]);
+                }
+            }
+        }
+        for k in 0..3 {
+            cue[k] = acc[k] as f32 * self.cue_scale;
+        }
+        partial.copy_from_slice(&acc[3..]);
+    }
+
+    /// Stage two: role scores from the shared part plus the relation
+    /// features.
+    pub fn emit_roles(&self, feats: &[u32], partial: &[i32; 6], out: &mut [f32]) {
+        let mut acc = *partial;
+        for &f in feats {
+            let row = (f & self.mask) as usize * 9 + 3;
+            if let Some(ws) = self.table.get(row..row + 6) {
+                for k in 0..6 {
+                    acc[k] += i32::from(ws[k]);
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.role_scale;
+        }
     }
 }
 
