@@ -137,13 +137,7 @@ fn sentences_of(t: &Text, b: &Base, r: &Range<usize>) -> Range<usize> {
 
 /// Tokens between two token ranges (0 when they touch or overlap).
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
-    } else {
-        0
-    }
+    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
 }
 
 /// Pairs each cue with its content (each content used once, nearest pairs
@@ -230,13 +224,13 @@ const RESOLVE_WINDOW: usize = 60;
 fn resolve_source(t: &Text, mentions: &[Mention], source: Span) -> Option<usize> {
     let from = mentions.partition_point(|m| m.span.start < source.start);
     let to = mentions.partition_point(|m| m.span.start < source.end);
-    let inside = || (from..to).filter(|&i| source.contains(mentions[i].span));
-    if let Some(i) = inside().filter(|&i| mentions[i].label == EntityLabel::Person).last() {
+    let inside = || (from..to).rev().filter(|&i| source.contains(mentions[i].span));
+    if let Some(i) = inside().find(|&i| mentions[i].label == EntityLabel::Person) {
         return Some(i);
     }
     // "Russian officials" are not Russia: only a mention that heads the
     // source (ends it) names the speaker.
-    if let Some(i) = inside().filter(|&i| mentions[i].span.end == source.end && mentions[i].label != EntityLabel::Norp).last() {
+    if let Some(i) = inside().find(|&i| mentions[i].span.end == source.end && mentions[i].label != EntityLabel::Norp) {
         return Some(i);
     }
     let lower = t.slice(source).to_lowercase();

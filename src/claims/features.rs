@@ -88,8 +88,7 @@ fn shape(t: &Text, i: usize) -> u64 {
         TokenKind::Number => 1,
         TokenKind::Punct => 100 + word_hash(w) % 1000,
         TokenKind::Word => {
-            let mut cs = w.chars();
-            let first = cs.next().map_or(false, char::is_uppercase);
+            let first = w.chars().next().is_some_and(char::is_uppercase);
             let all = w.chars().all(|c| !c.is_lowercase());
             match (first, all) {
                 (true, true) if w.chars().count() > 1 => 2,

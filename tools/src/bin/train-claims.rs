@@ -78,8 +78,7 @@ impl Perceptron {
     fn update(&mut self, s: &Sequence) {
         let pred = Self::predict_with(&self.w, &self.t, self.mask, self.roles, s);
         let cols = self.roles * 3;
-        for r in 0..self.roles {
-            let (p, g) = (&pred[r], &s.gold[r]);
+        for (r, (p, g)) in pred.iter().zip(&s.gold).enumerate() {
             if p == g {
                 continue;
             }
