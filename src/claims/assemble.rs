@@ -69,6 +69,8 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
             if let Some(s) = &source {
                 prev = Some((cue.clone(), s.clone()));
             }
+            // "It was reported that ...": an expletive "it" is no source.
+            let source = source.filter(|s| !(s.len() == 1 && t.tok(s.start).eq_ignore_ascii_case("it") && is_passive(t.tok(cue.start))));
             let (cue_b, content_b) = (bytes(&cue), bytes(&content));
             let source_b = source.as_ref().map(bytes);
             let mut whole = cue_b.cover(content_b);
@@ -339,4 +341,10 @@ fn has_figure(t: &Text, r: &Range<usize>) -> bool {
 fn statement_like(t: &Text, s: &Range<usize>) -> bool {
     let words = s.clone().filter(|&i| t.tokens[i].kind != TokenKind::Punct).count();
     words >= 4 && t.tok(s.end - 1) != ":"
+}
+
+/// Whether a cue opens with a passive or copula auxiliary ("was reported",
+/// "is said", "has been claimed").
+fn is_passive(first: &str) -> bool {
+    ["was", "is", "has", "had", "were", "been", "would"].iter().any(|w| w.eq_ignore_ascii_case(first))
 }
