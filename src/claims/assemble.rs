@@ -25,8 +25,9 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut partial: Vec<[i32; 6]> = Vec::new();
     let mut wbuf = Vec::new();
     let mut out = Vec::new();
-    for unit in features::units(t) {
-        let u = unit.tokens;
+    let units = features::units(t);
+    for unit in &units {
+        let u = unit.tokens.clone();
         emis.clear();
         partial.clear();
         for i in u.clone() {
@@ -105,6 +106,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
             }
         });
     }
+    extend_quotes_across_paragraphs(t, &units, &mut out);
     // Sentences in the author's voice that deserve checking.
     let attributed: Vec<Span> = out.iter().filter(|f| f.kind == ClaimKind::Attributed).map(|f| f.span).collect();
     for s in &t.sentences {
@@ -347,4 +349,33 @@ fn statement_like(t: &Text, s: &Range<usize>) -> bool {
 /// "is said", "has been claimed").
 fn is_passive(first: &str) -> bool {
     ["was", "is", "has", "had", "were", "been", "would"].iter().any(|w| w.eq_ignore_ascii_case(first))
+}
+
+/// News style continues a long quotation over paragraphs by opening each
+/// with a quotation mark and closing only the last. When a claim's content
+/// opens its paragraph with a quotation mark, earlier paragraphs that open
+/// a quotation and leave it open belong to the same content.
+fn extend_quotes_across_paragraphs(t: &Text, units: &[features::Unit], out: &mut [Found]) {
+    let opens = |i: usize| matches!(t.tok(i), "\"" | "\u{201C}");
+    let closes = |i: usize| matches!(t.tok(i), "\"" | "\u{201D}");
+    // A paragraph that opens a quotation and never closes it.
+    let open_paragraph = |u: &Range<usize>| {
+        opens(u.start) && !u.clone().skip(1).any(|i| t.tok(i) == "\u{201D}" || t.tok(i) == "\"" && i + 1 < u.end && !t.tokens[i + 1].line_start)
+            && !closes(u.end - 1)
+    };
+    for f in out.iter_mut().filter(|f| f.kind == ClaimKind::Attributed) {
+        let Some(k) = units.iter().position(|u| t.tokens[u.tokens.start].span.start == f.content.start) else { continue };
+        if !opens(units[k].tokens.start) {
+            continue;
+        }
+        let mut first = k;
+        while first > 0 && open_paragraph(&units[first - 1].tokens) {
+            first -= 1;
+        }
+        if first < k {
+            let start = t.tokens[units[first].tokens.start].span.start;
+            f.content = Span::new(start, f.content.end);
+            f.span = Span::new(start.min(f.span.start), f.span.end);
+        }
+    }
 }
