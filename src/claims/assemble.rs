@@ -312,7 +312,7 @@ fn subject_before(t: &Text, b: &Base, c: &Range<usize>) -> Option<Range<usize>> 
         end -= 1;
     }
     let mut start = end;
-    while start > sent.start && end - start < 6 {
+    while start > sent.start && end - start < 8 {
         let w = t.tok(start - 1);
         if t.tokens[start - 1].kind == TokenKind::Punct && !matches!(w, "’s" | "'s") || NP_STOPS.iter().any(|s| s.eq_ignore_ascii_case(w)) || CLAUSE_OPENERS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
             break;
