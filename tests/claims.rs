@@ -1,6 +1,7 @@
 //! Golden cases for claims: each line of `tests/data/claims/*.jsonl` is
-//! `{name, text, expect}`; every expected claim must be found (extra claims
-//! are allowed, except that `expect: []` means no claim at all).
+//! `{name, text, expect, absent_cues?}`; every expected claim must be found
+//! (extra claims are allowed, except that `expect: []` means no claim at
+//! all), and no claim may have a cue listed in `absent_cues`.
 
 use serde_json::Value;
 
@@ -35,6 +36,12 @@ fn check(case: &Value) -> Result<(), String> {
                 })
                 .collect();
             return Err(format!("{name}: missing {e}\n  got: {got:#?}"));
+        }
+    }
+    // `absent`: cues that must not be found.
+    for cue in case["absent_cues"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        if doc.claims.iter().any(|c| c.cue.as_ref().is_some_and(|r| r.text == cue)) {
+            return Err(format!("{name}: {cue:?} must not be a cue"));
         }
     }
     Ok(())

@@ -42,6 +42,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
         let mut cues = CueMap { cues: spans(&labels, u.start) };
         add_rule_cues(t, &u, &mut cues.cues);
+        drop_heading_cues(t, &u, &mut cues.cues);
         if cues.cues.is_empty() {
             continue;
         }
@@ -377,5 +378,16 @@ fn extend_quotes_across_paragraphs(t: &Text, units: &[features::Unit], out: &mut
             f.content = Span::new(start, f.content.end);
             f.span = Span::new(start.min(f.span.start), f.span.end);
         }
+    }
+}
+
+/// A Title-Case run-in heading ("Continued Support for Moscow: ...") holds
+/// no attribution: its verbs are headline words.
+fn drop_heading_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
+    let Some(colon) = u.clone().take(12).find(|&i| t.tok(i) == ":") else { return };
+    let words: Vec<&str> = (u.start..colon).filter(|&i| t.tokens[i].kind == TokenKind::Word).map(|i| t.tok(i)).collect();
+    let capitalized = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    if !words.is_empty() && capitalized * 3 >= words.len() * 2 {
+        cues.retain(|c| c.start >= colon);
     }
 }
