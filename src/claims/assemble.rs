@@ -68,6 +68,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                 let (pc, ps) = prev.as_ref()?;
                 (t.tok(cue.start).ends_with("ing") && b.sent[pc.start] == b.sent[cue.start]).then(|| ps.clone())
             });
+            let source = source.or_else(|| participle_subject(t, &b, mentions, &cue));
             if let Some(s) = &source {
                 prev = Some((cue.clone(), s.clone()));
             }
@@ -389,5 +390,48 @@ fn drop_heading_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
     let capitalized = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     if !words.is_empty() && capitalized * 3 >= words.len() * 2 {
         cues.retain(|c| c.start >= colon);
+    }
+}
+
+/// "Minsk closed its borders, citing ...": a participle cue after a comma,
+/// with no source of its own, speaks for the first named actor of its
+/// clause.
+fn participle_subject(t: &Text, b: &Base, mentions: &[Mention], cue: &Range<usize>) -> Option<Range<usize>> {
+    if !t.tok(cue.start).ends_with("ing") || cue.start == 0 || t.tok(cue.start - 1) != "," {
+        return None;
+    }
+    let sent = &t.sentences[b.sent[cue.start] as usize];
+    let from = (sent.start..cue.start).rev().find(|&i| t.tok(i) == ";").map_or(sent.start, |i| i + 1);
+    let (lo, hi) = (t.tokens[from].span.start, t.tokens[cue.start].span.start);
+    let first = mentions.partition_point(|m| m.span.start < lo);
+    let m = mentions[first..].iter().take_while(|m| m.span.end <= hi).find(|m| !matches!(m.label, EntityLabel::Norp | EntityLabel::Misc))?;
+    let s = (from..cue.start).find(|&i| t.tokens[i].span.start == m.span.start)?;
+    let e = (s..cue.start).find(|&i| t.tokens[i].span.end == m.span.end)?;
+    Some(s..e + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_participle_cue_speaks_for_the_clause_subject() {
+        let t = Text::new("Minsk closed its borders, citing smuggling.");
+        let b = Base::new(&t);
+        let mentions = [Mention { span: Span::new(0, 5), label: EntityLabel::Loc }];
+        assert_eq!(participle_subject(&t, &b, &mentions, &(5..6)), Some(0..1));
+        // Without the comma it is no participle clause.
+        let t = Text::new("Minsk closed its borders citing smuggling.");
+        let b = Base::new(&t);
+        assert_eq!(participle_subject(&t, &b, &mentions, &(4..5)), None);
+    }
+
+    #[test]
+    fn relative_pronouns_resolve_to_their_antecedent() {
+        let t = Text::new("He met Oleg Dunda, who asserted it.");
+        let mentions = [Mention { span: Span::new(7, 17), label: EntityLabel::Person }];
+        let who = Span::new(19, 22);
+        assert_eq!(t.slice(who), "who");
+        assert_eq!(resolve_source(&t, &mentions, who), Some(0));
     }
 }
