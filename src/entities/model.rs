@@ -1,0 +1,201 @@
+//! The tagger's weights, loaded from the embedded `model/ner.bin`, and
+//! Viterbi decoding over them.
+//!
+//! The weights come from CRFsuite's trainer (`tools/src/bin/train-ner.rs`);
+//! this module only reads them. Layout, little-endian:
+//! `b"FLNER\0\0\0"`, version u32, header length u32 and the header (the
+//! command that made the file), label count u32, scale f32, transitions
+//! `i16[labels][labels]` (from, to), feature count u32, sorted feature
+//! keys `u32[n]`, then `i16[n][labels]` weights. A weight is `i16 * scale`.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::features::LABELS;
+
+const MAGIC: &[u8; 8] = b"FLNER\0\0\0";
+const VERSION: u32 = 1;
+const L: usize = LABELS.len();
+
+/// Feature keys are already hashes: the map need not hash them again.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u32(&mut self, k: u32) {
+        // Spread the key over the high bits too: hashbrown probes with the
+        // top seven bits.
+        self.0 = u64::from(k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Weights of a linear-chain CRF over the BIO labels.
+pub(crate) struct Model {
+    /// Row index of each feature key in `weights`.
+    rows: HashMap<u32, u32, BuildHasherDefault<KeyHasher>>,
+    weights: Vec<[f32; L]>,
+    transitions: [[f32; L]; L],
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.0.len() < n {
+            return Err("entity model: truncated".into());
+        }
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "entity model: truncated")?))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn i16(&mut self) -> Result<i16, String> {
+        Ok(i16::from_le_bytes(self.take(2)?.try_into().map_err(|_| "entity model: truncated")?))
+    }
+}
+
+impl Model {
+    pub fn parse(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader(bytes);
+        if r.take(8)? != MAGIC {
+            return Err("entity model: bad magic".into());
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(format!("entity model: version {version}, expected {VERSION}"));
+        }
+        let header = r.u32()? as usize;
+        r.take(header)?;
+        if r.u32()? as usize != L {
+            return Err("entity model: wrong label count".into());
+        }
+        let scale = r.f32()?;
+        let mut transitions = [[0f32; L]; L];
+        for row in &mut transitions {
+            for w in row.iter_mut() {
+                *w = f32::from(r.i16()?) * scale;
+            }
+        }
+        let n = r.u32()? as usize;
+        if r.0.len() != n * 4 + n * L * 2 {
+            return Err("entity model: wrong size".into());
+        }
+        let mut rows = HashMap::with_capacity_and_hasher(n, Default::default());
+        for k in 0..n {
+            rows.insert(r.u32()?, k as u32);
+        }
+        let mut weights = vec![[0f32; L]; n];
+        for row in &mut weights {
+            for w in row.iter_mut() {
+                *w = f32::from(r.i16()?) * scale;
+            }
+        }
+        Ok(Model { rows, weights, transitions })
+    }
+
+    /// The best label sequence for tokens whose features `feats(i)` gives.
+    /// `out` receives label indices into [`LABELS`].
+    pub fn tag<'f>(&self, n: usize, feats: impl Fn(usize) -> &'f [u32], scores: &mut Vec<[f32; L]>, back: &mut Vec<[u8; L]>, out: &mut Vec<u8>) {
+        out.clear();
+        if n == 0 {
+            return;
+        }
+        scores.clear();
+        scores.resize(n, [0.0; L]);
+        back.clear();
+        back.resize(n, [0; L]);
+        for (i, s) in scores.iter_mut().enumerate() {
+            for f in feats(i) {
+                if let Some(&row) = self.rows.get(f) {
+                    let w = &self.weights[row as usize];
+                    for y in 0..L {
+                        s[y] += w[y];
+                    }
+                }
+            }
+        }
+        for i in 1..n {
+            let prev = scores[i - 1];
+            for y in 0..L {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for (p, &sp) in prev.iter().enumerate() {
+                    let v = sp + self.transitions[p][y];
+                    if v > best {
+                        best = v;
+                        arg = p as u8;
+                    }
+                }
+                scores[i][y] += best;
+                back[i][y] = arg;
+            }
+        }
+        let last = &scores[n - 1];
+        let mut y = (0..L).fold(0, |b, k| if last[k] > last[b] { k } else { b }) as u8;
+        out.resize(n, 0);
+        for i in (0..n).rev() {
+            out[i] = y;
+            y = back[i][y as usize];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny(trans_b_i: i16, feature_says_b: i16) -> Vec<u8> {
+        let mut v = MAGIC.to_vec();
+        v.extend_from_slice(&VERSION.to_le_bytes());
+        v.extend_from_slice(&4u32.to_le_bytes());
+        v.extend_from_slice(b"test");
+        v.extend_from_slice(&(L as u32).to_le_bytes());
+        v.extend_from_slice(&1f32.to_le_bytes());
+        for from in 0..L {
+            for to in 0..L {
+                let w = if from == 1 && to == 2 { trans_b_i } else { 0 };
+                v.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        v.extend_from_slice(&1u32.to_le_bytes());
+        v.extend_from_slice(&7u32.to_le_bytes());
+        for y in 0..L {
+            v.extend_from_slice(&(if y == 1 { feature_says_b } else { 0i16 }).to_le_bytes());
+        }
+        v
+    }
+
+    #[test]
+    fn viterbi_follows_transitions() {
+        let m = Model::parse(&tiny(5, 3)).unwrap();
+        let feats: [&[u32]; 2] = [&[7], &[]];
+        let mut out = Vec::new();
+        m.tag(2, |i| feats[i], &mut Vec::new(), &mut Vec::new(), &mut out);
+        assert_eq!(out, [1, 2]);
+    }
+
+    #[test]
+    fn corrupt_models_are_rejected() {
+        let good = tiny(1, 1);
+        assert!(Model::parse(&good).is_ok());
+        assert!(Model::parse(&good[..good.len() - 1]).is_err());
+        let mut bad = good.clone();
+        bad[0] = b'X';
+        assert!(Model::parse(&bad).is_err());
+        let mut old = good;
+        old[8] = 9;
+        assert!(Model::parse(&old).is_err());
+    }
+}
