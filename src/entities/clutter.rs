@@ -27,10 +27,32 @@ pub(crate) fn clutter_sentences(t: &Text) -> Vec<bool> {
             let line = t.slice(t.sentence_span(s)).trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
             line.len() <= 40 && {
                 let lower = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-                LINES.contains(&lower.as_str())
+                LINES.contains(&lower.as_str()) || s.len() == 1 && glued_menu(line)
             }
         })
         .collect()
+}
+
+/// Menu items copied without their separators: "PoliticsSecurity". Each
+/// piece is a capitalized word of four letters or more, so "McDonald" and
+/// "PayPal" are not menus.
+fn glued_menu(word: &str) -> bool {
+    let mut pieces = 0;
+    let mut len = 0;
+    for c in word.chars() {
+        if c.is_uppercase() {
+            if pieces > 0 && len < 4 {
+                return false;
+            }
+            pieces += 1;
+            len = 1;
+        } else if c.is_lowercase() && pieces > 0 {
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    pieces >= 2 && len >= 4
 }
 
 #[cfg(test)]
@@ -41,5 +63,7 @@ mod tests {
     fn furniture_lines_are_clutter_and_prose_is_not() {
         let t = Text::new("Related Articles\n\nThe Related Articles Act passed.\n\nLeave a Reply\n\nBack to top button");
         assert_eq!(clutter_sentences(&t), [true, false, true, true]);
+        let t = Text::new("NewsWorldEconomy\n\nMcDonald\n\nPayPal\n\nMinsk");
+        assert_eq!(clutter_sentences(&t), [true, false, false, false]);
     }
 }

@@ -4,9 +4,12 @@
 //! The weights come from CRFsuite's trainer (`tools/src/bin/train-ner.rs`);
 //! this module only reads them. Layout, little-endian:
 //! `b"FLNER\0\0\0"`, version u32, header length u32 and the header (the
-//! command that made the file), label count u32, scale f32, transitions
-//! `i16[labels][labels]` (from, to), feature count u32, sorted feature
-//! keys `u32[n]`, then `i16[n][labels]` weights. A weight is `i16 * scale`.
+//! command that made the file), label count u32, transitions
+//! `f32[labels][labels]` (from, to), feature count u32, weight scale f32,
+//! then the sorted feature keys as `u16[65536]` counts per high half and
+//! `u16[n]` low halves, then `i8[labels][n]` weights (label-major). A
+//! weight is `i8 * scale`. Keys are random, so this split and the one-byte
+//! weights are what keeps the file small once gzipped.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -14,7 +17,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::features::LABELS;
 
 const MAGIC: &[u8; 8] = b"FLNER\0\0\0";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const L: usize = LABELS.len();
 
 /// Feature keys are already hashes: the map need not hash them again.
@@ -62,9 +65,6 @@ impl<'a> Reader<'a> {
     fn f32(&mut self) -> Result<f32, String> {
         Ok(f32::from_bits(self.u32()?))
     }
-    fn i16(&mut self) -> Result<i16, String> {
-        Ok(i16::from_le_bytes(self.take(2)?.try_into().map_err(|_| "entity model: truncated")?))
-    }
 }
 
 impl Model {
@@ -82,25 +82,35 @@ impl Model {
         if r.u32()? as usize != L {
             return Err("entity model: wrong label count".into());
         }
-        let scale = r.f32()?;
         let mut transitions = [[0f32; L]; L];
         for row in &mut transitions {
             for w in row.iter_mut() {
-                *w = f32::from(r.i16()?) * scale;
+                *w = r.f32()?;
             }
         }
         let n = r.u32()? as usize;
-        if r.0.len() != n * 4 + n * L * 2 {
+        let scale = r.f32()?;
+        if r.0.len() != 65536 * 2 + n * 2 + n * L {
             return Err("entity model: wrong size".into());
         }
+        let counts = r.take(65536 * 2)?;
+        let lows = r.take(n * 2)?;
         let mut rows = HashMap::with_capacity_and_hasher(n, Default::default());
-        for k in 0..n {
-            rows.insert(r.u32()?, k as u32);
+        let mut k = 0usize;
+        for (high, c) in counts.chunks_exact(2).enumerate() {
+            for _ in 0..u16::from_le_bytes([c[0], c[1]]) {
+                let low = lows.get(2 * k..2 * k + 2).ok_or("entity model: key counts exceed keys")?;
+                rows.insert((high as u32) << 16 | u32::from(u16::from_le_bytes([low[0], low[1]])), k as u32);
+                k += 1;
+            }
+        }
+        if k != n {
+            return Err("entity model: key counts do not add up".into());
         }
         let mut weights = vec![[0f32; L]; n];
-        for row in &mut weights {
-            for w in row.iter_mut() {
-                *w = f32::from(r.i16()?) * scale;
+        for y in 0..L {
+            for (row, &b) in weights.iter_mut().zip(r.take(n)?) {
+                row[y] = f32::from(b as i8) * scale;
             }
         }
         Ok(Model { rows, weights, transitions })
@@ -156,31 +166,35 @@ impl Model {
 mod tests {
     use super::*;
 
-    fn tiny(trans_b_i: i16, feature_says_b: i16) -> Vec<u8> {
+    fn tiny(trans_b_i: f32, feature_says_b: i8) -> Vec<u8> {
         let mut v = MAGIC.to_vec();
         v.extend_from_slice(&VERSION.to_le_bytes());
         v.extend_from_slice(&4u32.to_le_bytes());
         v.extend_from_slice(b"test");
         v.extend_from_slice(&(L as u32).to_le_bytes());
-        v.extend_from_slice(&1f32.to_le_bytes());
         for from in 0..L {
             for to in 0..L {
-                let w = if from == 1 && to == 2 { trans_b_i } else { 0 };
+                let w = if from == 1 && to == 2 { trans_b_i } else { 0.0 };
                 v.extend_from_slice(&w.to_le_bytes());
             }
         }
+        // One feature, key 0x0001_0007.
         v.extend_from_slice(&1u32.to_le_bytes());
-        v.extend_from_slice(&7u32.to_le_bytes());
+        v.extend_from_slice(&1f32.to_le_bytes());
+        let mut counts = vec![0u8; 65536 * 2];
+        counts[2] = 1;
+        v.extend_from_slice(&counts);
+        v.extend_from_slice(&7u16.to_le_bytes());
         for y in 0..L {
-            v.extend_from_slice(&(if y == 1 { feature_says_b } else { 0i16 }).to_le_bytes());
+            v.push(if y == 1 { feature_says_b as u8 } else { 0 });
         }
         v
     }
 
     #[test]
     fn viterbi_follows_transitions() {
-        let m = Model::parse(&tiny(5, 3)).unwrap();
-        let feats: [&[u32]; 2] = [&[7], &[]];
+        let m = Model::parse(&tiny(5.0, 3)).unwrap();
+        let feats: [&[u32]; 2] = [&[0x0001_0007], &[]];
         let mut out = Vec::new();
         m.tag(2, |i| feats[i], &mut Vec::new(), &mut Vec::new(), &mut out);
         assert_eq!(out, [1, 2]);
@@ -188,7 +202,7 @@ mod tests {
 
     #[test]
     fn corrupt_models_are_rejected() {
-        let good = tiny(1, 1);
+        let good = tiny(1.0, 1);
         assert!(Model::parse(&good).is_ok());
         assert!(Model::parse(&good[..good.len() - 1]).is_err());
         let mut bad = good.clone();

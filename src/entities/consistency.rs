@@ -1,0 +1,112 @@
+//! Document-level consistency: a name means the same thing all through an
+//! article. The tagger decides each sentence on its own, so a name it is
+//! sure of in one sentence ("Boeing said") can be missed or typed
+//! differently in another ("between Boeing and Lockheed"). Here the
+//! mentions of one document vote: each name takes its majority type, and
+//! untagged repetitions of a tagged name are tagged too.
+
+use std::collections::HashMap;
+
+use super::Tagged;
+
+/// Capitalized words that are names in one sentence and dates in the next.
+const CALENDAR: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// `words` are the document's tokens, `skip` tokens that must stay
+/// untagged (clutter lines), `initial` tokens that open a sentence, `found`
+/// the tagger's mentions in order. A one-word name is not copied to the
+/// start of a sentence, where any word is capitalized.
+pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mut Vec<Tagged>) {
+    let mut votes: HashMap<&[&str], [u32; 5]> = HashMap::new();
+    for m in found.iter() {
+        votes.entry(&words[m.first..m.end]).or_default()[m.ty as usize] += 1;
+    }
+    let majority = |v: &[u32; 5], own: u8| -> u8 {
+        let best = (1..5u8).max_by_key(|&t| (v[t as usize], t == own)).unwrap_or(own);
+        if v[best as usize] > v[own as usize] {
+            best
+        } else {
+            own
+        }
+    };
+    for m in found.iter_mut() {
+        if let Some(v) = votes.get(&words[m.first..m.end]) {
+            m.ty = majority(v, m.ty);
+        }
+    }
+    let mut covered = vec![false; words.len()];
+    for &i in skip {
+        covered[i] = true;
+    }
+    for m in found.iter() {
+        covered[m.first..m.end].fill(true);
+    }
+    // Names by first word, longest first.
+    let mut by_first: HashMap<&str, Vec<(&[&str], u8)>> = HashMap::new();
+    for (name, v) in &votes {
+        let ty = majority(v, 1);
+        by_first.entry(name[0]).or_default().push((name, ty));
+    }
+    for c in by_first.values_mut() {
+        c.sort_by_key(|(name, ty)| (std::cmp::Reverse(name.len()), *name, *ty));
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let hit = if covered[i] {
+            None
+        } else {
+            by_first.get(words[i]).and_then(|c| {
+                c.iter().find(|(name, _)| {
+                    words.get(i..i + name.len()) == Some(name)
+                        && !covered[i..i + name.len()].contains(&true)
+                        && !(name.len() == 1 && (initial[i] || CALENDAR.contains(&name[0])))
+                })
+            })
+        };
+        match hit {
+            Some(&(name, ty)) => {
+                added.push(Tagged { first: i, end: i + name.len(), ty });
+                covered[i..i + name.len()].fill(true);
+                i += name.len();
+            }
+            None => i += 1,
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|m| m.first);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(first: usize, end: usize, ty: u8) -> Tagged {
+        Tagged { first, end, ty }
+    }
+
+    #[test]
+    fn repetitions_of_a_name_are_tagged_and_typed_alike() {
+        let words = ["Boeing", "said", ".", "Boeing", "and", "Boeing", "lost", "to", "Airbus"];
+        let mut found = vec![t(0, 1, 2), t(3, 4, 2), t(5, 6, 3)];
+        let initial = [true, false, false, true, false, false, false, false, false];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 1, 2), t(3, 4, 2), t(5, 6, 2)]);
+        let mut found = vec![t(0, 1, 2)];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 1, 2), t(5, 6, 2)]);
+    }
+
+    #[test]
+    fn skipped_tokens_stay_untagged() {
+        let words = ["Reply", "from", "Reply", "Ltd"];
+        let mut found = vec![t(2, 4, 2)];
+        apply(&words, &[0], &[false; 4], &mut found);
+        assert_eq!(found, [t(2, 4, 2)]);
+    }
+}
