@@ -306,6 +306,8 @@ pub struct Extractor {
     keys: Vec<u64>,
     gaz: Vec<(u8, u8)>,
     seen: HashMap<u64, Seen>,
+    /// The current sentence has a number: result tables and scores.
+    numeric: bool,
 }
 
 impl Extractor {
@@ -336,11 +338,16 @@ impl Extractor {
         for (s, &casing) in sentences.iter().zip(&casings) {
             let (ps, keys) = (&self.pieces[s.clone()], &self.keys[s.clone()]);
             gazetteer.tag(keys, |k| ps[k].cap, &mut self.gaz);
+            self.numeric = words[s.clone()].iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
             for i in 0..ps.len() {
                 self.token(ps, keys, i, casing, &mut out.feats);
                 out.offsets.push(out.feats.len());
             }
         }
+    }
+
+    fn gaz_at(&self, i: usize) -> (u8, u8) {
+        self.gaz[i]
     }
 
     fn token(&self, ps: &[Pieces], keys: &[u64], i: usize, casing: Casing, f: &mut Vec<u32>) {
@@ -385,6 +392,15 @@ impl Extractor {
                 }
             }
         }
+        let cased = |d: isize| at(d).map_or(PAD ^ d as u64, |p| p.cased);
+        f.push(mix(&[t(17), cased(-1)]));
+        f.push(mix(&[t(18), cased(1)]));
+        f.push(mix(&[t(19), lower(-2), lower(-1)]));
+        let (gb, gi) = self.gaz_at(i);
+        if gb | gi != 0 {
+            f.push(mix(&[t(20), u64::from(gb), u64::from(gi), shape(0)]));
+        }
+        f.push(mix(&[t(21), u64::from(self.numeric), shape(0), shape(1)]));
         if p.cap && !p.nonletter {
             let seen = self.seen.get(&keys[i]).copied().unwrap_or_default();
             f.push(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(i == 0), casing as u64]));
