@@ -10,7 +10,33 @@
 //! pair features only mix those hashes, without allocating.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+/// Keys here are already hashes: maps over them need not hash again, only
+/// spread the bits (hashbrown probes with the top seven).
+#[derive(Default)]
+pub struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, k: u32) {
+        self.0 = u64::from(k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map keyed by hashes.
+pub type HashedMap<K, V> = HashMap<K, V, BuildHasherDefault<PreHashed>>;
 
 /// FNV-1a over bytes. The model's keys depend on this exact function, so
 /// it is spelled out here rather than taken from a hasher whose output may
@@ -90,7 +116,7 @@ pub const GAZ_MAX_WORDS: usize = 6;
 
 /// Phrases by category, looked up by the keys of their words.
 pub struct Gazetteer {
-    phrases: HashMap<u64, u8>,
+    phrases: HashedMap<u64, u8>,
     /// Bit i set when some phrase has i+1 words.
     lengths: u8,
 }
@@ -109,7 +135,7 @@ impl Gazetteer {
         if lines.next().map(str::trim) != Some("factlens-gazetteer 1") {
             return Err("gazetteer: bad magic or version".into());
         }
-        let mut phrases = HashMap::new();
+        let mut phrases = HashedMap::default();
         let mut lengths = 0u8;
         let mut keys = Vec::new();
         for line in lines {
@@ -305,7 +331,7 @@ pub struct Extractor {
     pieces: Vec<Pieces>,
     keys: Vec<u64>,
     gaz: Vec<(u8, u8)>,
-    seen: HashMap<u64, Seen>,
+    seen: HashedMap<u64, Seen>,
     /// The current sentence has a number: result tables and scores.
     numeric: bool,
 }

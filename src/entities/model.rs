@@ -11,40 +11,18 @@
 //! weight is `i8 * scale`. Keys are random, so this split and the one-byte
 //! weights are what keeps the file small once gzipped.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-use super::features::LABELS;
+use super::features::{HashedMap, LABELS};
 
 const MAGIC: &[u8; 8] = b"FLNER\0\0\0";
 const VERSION: u32 = 2;
 const L: usize = LABELS.len();
 
-/// Feature keys are already hashes: the map need not hash them again.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u32(&mut self, k: u32) {
-        // Spread the key over the high bits too: hashbrown probes with the
-        // top seven bits.
-        self.0 = u64::from(k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
 /// Weights of a linear-chain CRF over the BIO labels.
 pub(crate) struct Model {
-    /// Row index of each feature key in `weights`.
-    rows: HashMap<u32, u32, BuildHasherDefault<KeyHasher>>,
-    weights: Vec<[f32; L]>,
+    /// Quantized weights by feature key, kept in the table itself: tagging
+    /// is bound by cache misses, and this makes one lookup one miss.
+    rows: HashedMap<u32, [i8; L]>,
+    scale: f32,
     transitions: [[f32; L]; L],
 }
 
@@ -95,25 +73,25 @@ impl Model {
         }
         let counts = r.take(65536 * 2)?;
         let lows = r.take(n * 2)?;
-        let mut rows = HashMap::with_capacity_and_hasher(n, Default::default());
-        let mut k = 0usize;
+        let mut keys = Vec::with_capacity(n);
         for (high, c) in counts.chunks_exact(2).enumerate() {
             for _ in 0..u16::from_le_bytes([c[0], c[1]]) {
+                let k = keys.len();
                 let low = lows.get(2 * k..2 * k + 2).ok_or("entity model: key counts exceed keys")?;
-                rows.insert((high as u32) << 16 | u32::from(u16::from_le_bytes([low[0], low[1]])), k as u32);
-                k += 1;
+                keys.push((high as u32) << 16 | u32::from(u16::from_le_bytes([low[0], low[1]])));
             }
         }
-        if k != n {
+        if keys.len() != n {
             return Err("entity model: key counts do not add up".into());
         }
-        let mut weights = vec![[0f32; L]; n];
+        let mut weights = vec![[0i8; L]; n];
         for y in 0..L {
             for (row, &b) in weights.iter_mut().zip(r.take(n)?) {
-                row[y] = f32::from(b as i8) * scale;
+                row[y] = b as i8;
             }
         }
-        Ok(Model { rows, weights, transitions })
+        let rows = keys.into_iter().zip(weights).collect();
+        Ok(Model { rows, scale, transitions })
     }
 
     /// The best label sequence for tokens whose features `feats(i)` gives.
@@ -128,13 +106,16 @@ impl Model {
         back.clear();
         back.resize(n, [0; L]);
         for (i, s) in scores.iter_mut().enumerate() {
+            let mut sum = [0i32; L];
             for f in feats(i) {
-                if let Some(&row) = self.rows.get(f) {
-                    let w = &self.weights[row as usize];
+                if let Some(w) = self.rows.get(f) {
                     for y in 0..L {
-                        s[y] += w[y];
+                        sum[y] += i32::from(w[y]);
                     }
                 }
+            }
+            for y in 0..L {
+                s[y] = sum[y] as f32 * self.scale;
             }
         }
         for i in 1..n {
