@@ -89,9 +89,16 @@ struct Tagged {
 }
 
 /// Names neither begin nor end with a lone punctuation mark ("Reuters ."
-/// is "Reuters"); a mention of punctuation only is dropped.
+/// is "Reuters"), except the dot of an abbreviation and a closing bracket
+/// of their own; a mention of punctuation only is dropped.
 fn trimmed(text: &Text, mut first: usize, mut end: usize, ty: u8) -> Option<Tagged> {
-    while first < end && text.tokens[end - 1].kind == TokenKind::Punct {
+    let keeps = |k: usize| -> bool {
+        // "Inc." and "( Z )" end names; "Reuters ." and "Reuters )" do not.
+        let attached_dot = text.tok(k) == "." && k > first && text.tokens[k - 1].span.end == text.tokens[k].span.start;
+        let closing = text.tok(k) == ")" && (first..k).any(|j| text.tok(j) == "(");
+        attached_dot || closing
+    };
+    while first < end && text.tokens[end - 1].kind == TokenKind::Punct && !keeps(end - 1) {
         end -= 1;
     }
     while first < end && text.tokens[first].kind == TokenKind::Punct {
@@ -245,6 +252,16 @@ mod tests {
         assert!(got.contains(&("Sergei Lavrov", EntityLabel::Person)), "{got:?}");
         assert!(got.contains(&("Beijing", EntityLabel::Loc)), "{got:?}");
         assert!(got.contains(&("China", EntityLabel::Loc)), "{got:?}");
+    }
+
+    #[test]
+    fn mention_edges_drop_loose_punctuation_but_keep_abbreviation_dots() {
+        let t = Text::new("told Reuters . Acme Inc. and Mladost ( BJ ) won");
+        let surface = |first: usize, end: usize| trimmed(&t, first, end, 2).map(|m| t.slice(mention(&t, &m).span));
+        assert_eq!(surface(1, 3), Some("Reuters"));
+        assert_eq!(surface(3, 6), Some("Acme Inc."));
+        assert_eq!(surface(7, 11), Some("Mladost ( BJ )"));
+        assert_eq!(surface(2, 3), None);
     }
 
     #[test]
