@@ -2,8 +2,9 @@
 //! article. The tagger decides each sentence on its own, so a name it is
 //! sure of in one sentence ("Boeing said") can be missed or typed
 //! differently in another ("between Boeing and Lockheed"). Here the
-//! mentions of one document vote: each name takes its majority type, and
-//! untagged repetitions of a tagged name are tagged too.
+//! mentions of one document vote: each name takes its majority type, a
+//! person's surname alone is that person, and untagged repetitions of a
+//! tagged name are tagged too.
 
 use std::collections::HashMap;
 
@@ -37,6 +38,14 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
             m.ty = majority(v, m.ty);
         }
     }
+    // A person's surname alone is that person ("MaliVai Washington" ...
+    // "Washington won"), whatever the tagger made of the lone word.
+    let surnames: Vec<&str> = found.iter().filter(|m| m.ty == 1 && m.end - m.first >= 2).map(|m| words[m.end - 1]).collect();
+    for m in found.iter_mut() {
+        if m.end - m.first == 1 && surnames.contains(&words[m.first]) {
+            m.ty = 1;
+        }
+    }
     let mut covered = vec![false; words.len()];
     for &i in skip {
         covered[i] = true;
@@ -47,7 +56,7 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     // Names by first word, longest first.
     let mut by_first: HashMap<&str, Vec<(&[&str], u8)>> = HashMap::new();
     for (name, v) in &votes {
-        let ty = majority(v, 1);
+        let ty = if name.len() == 1 && surnames.contains(&name[0]) { 1 } else { majority(v, 1) };
         by_first.entry(name[0]).or_default().push((name, ty));
     }
     for c in by_first.values_mut() {
@@ -63,7 +72,7 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
                 c.iter().find(|(name, _)| {
                     words.get(i..i + name.len()) == Some(name)
                         && !covered[i..i + name.len()].contains(&true)
-                        && !(name.len() == 1 && (initial[i] || CALENDAR.contains(&name[0])))
+                        && !(name.len() == 1 && (initial[i] && !surnames.contains(&name[0]) || CALENDAR.contains(&name[0])))
                 })
             })
         };
@@ -100,6 +109,15 @@ mod tests {
         let mut found = vec![t(0, 1, 2)];
         apply(&words, &[], &initial, &mut found);
         assert_eq!(found, [t(0, 1, 2), t(5, 6, 2)]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person() {
+        let words = ["Mary", "Washington", "won", ".", "Washington", "smiled", ";", "Washington", "waved"];
+        let initial = [true, false, false, false, true, false, false, false, false];
+        let mut found = vec![t(0, 2, 1), t(7, 8, 3)];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 2, 1), t(4, 5, 1), t(7, 8, 1)]);
     }
 
     #[test]
