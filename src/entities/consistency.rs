@@ -41,9 +41,15 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     // A person's surname alone is that person ("MaliVai Washington" ...
     // "Washington won"), whatever the tagger made of the lone word.
     let surnames: Vec<&str> = found.iter().filter(|m| m.ty == 1 && m.end - m.first >= 2).map(|m| words[m.end - 1]).collect();
+    // A lone word taken for a person that begins a company's name is that
+    // company ("Magna International Inc" ... "Magna was up"); places stay
+    // places ("Japan Airlines" ... "Japan").
+    let companies: Vec<&str> = found.iter().filter(|m| m.ty == 2 && m.end - m.first >= 2).map(|m| words[m.first]).collect();
     for m in found.iter_mut() {
         if m.end - m.first == 1 && surnames.contains(&words[m.first]) {
             m.ty = 1;
+        } else if m.ty == 1 && m.end - m.first == 1 && companies.contains(&words[m.first]) {
+            m.ty = 2;
         }
     }
     let mut covered = vec![false; words.len()];
@@ -118,6 +124,15 @@ mod tests {
         let mut found = vec![t(0, 2, 1), t(7, 8, 3)];
         apply(&words, &[], &initial, &mut found);
         assert_eq!(found, [t(0, 2, 1), t(4, 5, 1), t(7, 8, 1)]);
+    }
+
+    #[test]
+    fn a_word_taken_for_a_person_that_begins_a_company_is_the_company() {
+        let words = ["Magna", "International", "Inc", "bid", ".", "Magna", "rose", "in", "Japan", "Airlines", "and", "Japan"];
+        let initial = [true, false, false, false, false, true, false, false, false, false, false, false];
+        let mut found = vec![t(0, 3, 2), t(5, 6, 1), t(8, 10, 2), t(11, 12, 3)];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 3, 2), t(5, 6, 2), t(8, 10, 2), t(11, 12, 3)]);
     }
 
     #[test]
