@@ -124,8 +124,13 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Whether `phrase` is, as a whole, a NORP entry ("Belarusian").
     pub fn is_demonym(&self, phrase: &str) -> bool {
-        let keys: Vec<u64> = phrase.split(' ').filter(|w| !w.is_empty()).map(word_key).collect();
-        self.phrases.get(&phrase_key(&keys)).is_some_and(|b| b & (1 << 1) != 0)
+        self.categories(phrase.split(' ')) & (1 << 1) != 0
+    }
+
+    /// The category bits of a phrase given by its words (0 if unknown).
+    pub fn categories<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> u8 {
+        let keys: Vec<u64> = words.into_iter().filter(|w| !w.is_empty()).map(word_key).collect();
+        self.phrases.get(&phrase_key(&keys)).copied().unwrap_or(0)
     }
 
     /// Reads `CATEGORY<TAB>phrase` lines; `#` starts a comment line. The

@@ -6,6 +6,7 @@
 mod clutter;
 mod consistency;
 mod features;
+mod headline;
 mod model;
 
 use std::sync::OnceLock;
@@ -69,6 +70,7 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
             }
         }
     }
+    headline::drop_unsupported(text, &words, |m| tg.gazetteer.categories(words[m.first..m.end].iter().copied()) != 0, &mut found);
     let skip: Vec<usize> = text.sentences.iter().zip(&clutter).filter(|(_, &c)| c).flat_map(|(s, _)| s.clone()).collect();
     let mut initial = vec![false; words.len()];
     for s in &text.sentences {

