@@ -473,8 +473,8 @@ mod tests {
         let g = Gazetteer::parse("factlens-gazetteer 1\n").unwrap();
         let mut x = Extractor::default();
         let (mut a, mut b) = (DocFeatures::default(), DocFeatures::default());
-        x.extract(&["Mr", "Smith", "left"], &[0..3], &g, &mut a);
-        x.extract(&["Mr", "Smith", "left", "."], &[0..4], &g, &mut b);
+        x.extract(&["Mr", "Smith", "left"], std::slice::from_ref(&(0..3)), &g, &mut a);
+        x.extract(&["Mr", "Smith", "left", "."], std::slice::from_ref(&(0..4)), &g, &mut b);
         assert_eq!(a.of(0), b.of(0));
         assert_ne!(a.of(1), a.of(2));
     }

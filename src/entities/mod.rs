@@ -57,7 +57,7 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
         // BIO to spans; an I- that does not continue its type opens a mention.
         let mut open: Option<(usize, u8)> = None;
         for (k, &y) in labels.iter().enumerate().chain(std::iter::once((labels.len(), &0u8))) {
-            let ty = (y + 1) / 2;
+            let ty = y.div_ceil(2);
             let inside = y != 0 && y % 2 == 0;
             if let Some((start, t)) = open {
                 if !(inside && ty == t) {

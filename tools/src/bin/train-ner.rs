@@ -131,7 +131,7 @@ fn run() -> Result<(), String> {
     for (n, doc) in docs.iter().enumerate() {
         let last = n + 1 == docs.len();
         add(doc, &mut trainer, last && o.augment == 0)?;
-        if o.augment > 0 && n as u64 % o.augment == 0 {
+        if o.augment > 0 && (n as u64).is_multiple_of(o.augment) {
             add(&title_cased(doc, n as u64), &mut trainer, last)?;
             augmented += 1;
         } else if last && o.augment > 0 {
@@ -203,7 +203,7 @@ const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "at", "to", "for", 
 fn title_cased(doc: &Doc, seed: u64) -> Doc {
     let mut words = doc.words.clone();
     for (k, s) in doc.sentences.iter().enumerate() {
-        if (seed + k as u64) % 3 != 0 {
+        if !(seed + k as u64).is_multiple_of(3) {
             continue;
         }
         for w in &mut words[s.clone()] {
