@@ -60,10 +60,11 @@ struct Opts {
     c2: f64,
     iterations: usize,
     augment: u64,
+    prune: f64,
 }
 
 fn parse_args() -> Result<Opts, String> {
-    let mut o = Opts { train: String::new(), out: String::new(), c1: 0.1, c2: 0.01, iterations: 150, augment: 3 };
+    let mut o = Opts { train: String::new(), out: String::new(), c1: 0.1, c2: 0.01, iterations: 150, augment: 3, prune: 0.0 };
     let mut pos = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -73,11 +74,12 @@ fn parse_args() -> Result<Opts, String> {
             "--c2" => o.c2 = val()?.parse().map_err(|e| format!("--c2: {e}"))?,
             "--iterations" => o.iterations = val()?.parse().map_err(|e| format!("--iterations: {e}"))?,
             "--augment" => o.augment = val()?.parse().map_err(|e| format!("--augment: {e}"))?,
+            "--prune" => o.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
             _ => pos.push(a),
         }
     }
     if pos.len() != 2 {
-        return Err("usage: train-ner TRAIN.jsonl OUT.bin [--c1 X] [--c2 X] [--iterations N] [--augment N]".into());
+        return Err("usage: train-ner TRAIN.jsonl OUT.bin [--c1 X] [--c2 X] [--iterations N] [--augment N] [--prune STEPS]".into());
     }
     o.train = pos[0].clone();
     o.out = pos[1].clone();
@@ -146,7 +148,7 @@ fn run() -> Result<(), String> {
     let model = crfs::Model::new(&raw).map_err(|e| e.to_string())?;
     let mut dump = Vec::new();
     model.dump(&mut dump).map_err(|e| e.to_string())?;
-    let packed = pack(&String::from_utf8_lossy(&dump), &command)?;
+    let packed = pack(&String::from_utf8_lossy(&dump), &command, o.prune)?;
     std::fs::write(&o.out, &packed).map_err(|e| format!("{}: {e}", o.out))?;
     eprintln!("wrote {} ({} bytes)", o.out, packed.len());
     Ok(())
@@ -219,7 +221,10 @@ fn title_cased(doc: &Doc, seed: u64) -> Doc {
 }
 
 /// The library's model format (see `src/entities/model.rs`).
-fn pack(dump: &str, command: &str) -> Result<Vec<u8>, String> {
+/// `prune`: features whose every weight is at most this many quantization
+/// steps (of 127) are left out; they change almost no decision and each
+/// costs a table entry and a cache miss when tagging.
+fn pack(dump: &str, command: &str, prune: f64) -> Result<Vec<u8>, String> {
     let label = |s: &str| LABELS.iter().position(|l| *l == s).ok_or(format!("unknown label {s}"));
     let mut trans = [[0f64; 9]; 9];
     let mut state: std::collections::BTreeMap<u32, [f64; 9]> = Default::default();
@@ -245,7 +250,7 @@ fn pack(dump: &str, command: &str) -> Result<Vec<u8>, String> {
     let max = state.values().flatten().fold(0f64, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
     // Features whose every weight rounds to zero cost bytes and change nothing.
-    state.retain(|_, row| row.iter().any(|w| (w / scale).round() != 0.0));
+    state.retain(|_, row| row.iter().any(|w| (w / scale).round().abs() > prune.max(0.0)));
     let mut out = Vec::new();
     out.extend_from_slice(b"FLNER\0\0\0");
     out.extend_from_slice(&2u32.to_le_bytes());
