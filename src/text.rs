@@ -134,6 +134,12 @@ pub(crate) fn tokenize(src: &str) -> Vec<Token> {
                 chars.next();
                 continue;
             }
+            // Currency signs after a country's initials: "C$", "US$", "HK$".
+            if d == '$' && (1..=3).contains(&(j - i)) && src[i..j].bytes().all(|b| b.is_ascii_uppercase()) {
+                end = j + 1;
+                chars.next();
+                break;
+            }
             // A joiner must be followed by a word character.
             let next = src[j + d.len_utf8()..].chars().next();
             let next_is_word = next.is_some_and(is_word_char);
@@ -295,6 +301,7 @@ mod tests {
         assert_eq!(toks("O'Neill's short-lived $1,000.50 deal"), ["O'Neill", "'s", "short-lived", "$", "1,000.50", "deal"]);
         assert_eq!(toks("50% on 2024-09-20"), ["50", "%", "on", "2024-09-20"]);
         assert_eq!(toks("“deal a blow”"), ["“", "deal", "a", "blow", "”"]);
+        assert_eq!(toks("C$ 1.5 or US$40, $5"), ["C$", "1.5", "or", "US$", "40", ",", "$", "5"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `factlens eval ner`: CoNLL exact match per type, untyped, PER/ORG/LOC
-//! only, and overlap (relaxed) match within one type.
+//! only, and overlap (relaxed) match within one type, as the reference
+//! scorer computes them; `--skip-nested` drops nested gold (MEANTIME).
 
 use factlens::{EntityLabel, Options};
 
@@ -34,6 +35,7 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>)
     let mut exact_by: Vec<Counts> = vec![Counts::default(); TYPES.len()];
     let mut relaxed_by: Vec<Counts> = vec![Counts::default(); TYPES.len()];
     let mut untyped = Counts::default();
+    let mut untyped_relaxed = Counts::default();
     let mut predictions = Vec::with_capacity(gold.len());
     for g in gold {
         let doc = factlens::annotate(&g.text, &Options::new());
@@ -50,6 +52,8 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>)
         );
         let strip = |v: &[Typed]| v.iter().map(|&(s, e, _)| (s, e)).collect::<Vec<_>>();
         untyped.add(exact(&strip(&pred), &strip(&gs)));
+        let (p, q) = (strip(&pred), strip(&gs));
+        untyped_relaxed.add(Counts { tp: overlap_pairs(&p, &q).len(), pred: p.len(), gold: q.len() });
         for (k, t) in TYPES.iter().enumerate() {
             let p: Vec<(usize, usize)> = pred.iter().filter(|x| x.2 == *t).map(|&(s, e, _)| (s, e)).collect();
             let q: Vec<(usize, usize)> = gs.iter().filter(|x| x.2 == *t).map(|&(s, e, _)| (s, e)).collect();
@@ -77,13 +81,16 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>)
         table += &relaxed_by[k].row(t);
     }
     table += &rpol.row("PER/ORG/LOC only");
+    // Not in the reference scorer: overlap with any type, for gold whose
+    // type conventions differ from CoNLL's (MEANTIME types adjectives LOC).
+    table += &untyped_relaxed.row("untyped (extra)");
     let per_type = |v: &[Counts]| -> serde_json::Value {
         TYPES.iter().zip(v).map(|(t, c)| (t.to_string(), c.json())).collect::<serde_json::Map<_, _>>().into()
     };
     let json = serde_json::json!({
         "task": "ner", "documents": gold.len(),
         "exact": {"micro": micro.json(), "per_type": per_type(&exact_by), "untyped": untyped.json(), "per_org_loc": pol.json()},
-        "relaxed": {"micro": rmicro.json(), "per_type": per_type(&relaxed_by), "per_org_loc": rpol.json()},
+        "relaxed": {"micro": rmicro.json(), "per_type": per_type(&relaxed_by), "per_org_loc": rpol.json(), "untyped": untyped_relaxed.json()},
     });
     Ok((Report { table, json }, predictions))
 }

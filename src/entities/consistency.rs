@@ -1,0 +1,145 @@
+//! Document-level consistency: a name means the same thing all through an
+//! article. The tagger decides each sentence on its own, so a name it is
+//! sure of in one sentence ("Boeing said") can be missed or typed
+//! differently in another ("between Boeing and Lockheed"). Here the
+//! mentions of one document vote: each name takes its majority type, a
+//! person's surname alone is that person, and untagged repetitions of a
+//! tagged name are tagged too.
+
+use std::collections::HashMap;
+
+use super::Tagged;
+
+/// Capitalized words that are names in one sentence and dates in the next.
+const CALENDAR: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// `words` are the document's tokens, `skip` tokens that must stay
+/// untagged (clutter lines), `initial` tokens that open a sentence, `found`
+/// the tagger's mentions in order. A one-word name is not copied to the
+/// start of a sentence, where any word is capitalized.
+pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mut Vec<Tagged>) {
+    let mut votes: HashMap<&[&str], [u32; 5]> = HashMap::new();
+    for m in found.iter() {
+        votes.entry(&words[m.first..m.end]).or_default()[m.ty as usize] += 1;
+    }
+    let majority = |v: &[u32; 5], own: u8| -> u8 {
+        let best = (1..5u8).max_by_key(|&t| (v[t as usize], t == own)).unwrap_or(own);
+        if v[best as usize] > v[own as usize] {
+            best
+        } else {
+            own
+        }
+    };
+    for m in found.iter_mut() {
+        if let Some(v) = votes.get(&words[m.first..m.end]) {
+            m.ty = majority(v, m.ty);
+        }
+    }
+    // A person's surname alone is that person ("MaliVai Washington" ...
+    // "Washington won"), whatever the tagger made of the lone word.
+    let surnames: Vec<&str> = found.iter().filter(|m| m.ty == 1 && m.end - m.first >= 2).map(|m| words[m.end - 1]).collect();
+    // A lone word taken for a person that begins a company's name is that
+    // company ("Magna International Inc" ... "Magna was up"); places stay
+    // places ("Japan Airlines" ... "Japan").
+    let companies: Vec<&str> = found.iter().filter(|m| m.ty == 2 && m.end - m.first >= 2).map(|m| words[m.first]).collect();
+    for m in found.iter_mut() {
+        if m.end - m.first == 1 && surnames.contains(&words[m.first]) {
+            m.ty = 1;
+        } else if m.ty == 1 && m.end - m.first == 1 && companies.contains(&words[m.first]) {
+            m.ty = 2;
+        }
+    }
+    let mut covered = vec![false; words.len()];
+    for &i in skip {
+        covered[i] = true;
+    }
+    for m in found.iter() {
+        covered[m.first..m.end].fill(true);
+    }
+    // Names by first word, longest first.
+    let mut by_first: HashMap<&str, Vec<(&[&str], u8)>> = HashMap::new();
+    for (name, v) in &votes {
+        let ty = if name.len() == 1 && surnames.contains(&name[0]) { 1 } else { majority(v, 1) };
+        by_first.entry(name[0]).or_default().push((name, ty));
+    }
+    for c in by_first.values_mut() {
+        c.sort_by_key(|(name, ty)| (std::cmp::Reverse(name.len()), *name, *ty));
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let hit = if covered[i] {
+            None
+        } else {
+            by_first.get(words[i]).and_then(|c| {
+                c.iter().find(|(name, _)| {
+                    words.get(i..i + name.len()) == Some(name)
+                        && !covered[i..i + name.len()].contains(&true)
+                        && !(name.len() == 1 && (initial[i] && !surnames.contains(&name[0]) || CALENDAR.contains(&name[0])))
+                })
+            })
+        };
+        match hit {
+            Some(&(name, ty)) => {
+                added.push(Tagged { first: i, end: i + name.len(), ty });
+                covered[i..i + name.len()].fill(true);
+                i += name.len();
+            }
+            None => i += 1,
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|m| m.first);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(first: usize, end: usize, ty: u8) -> Tagged {
+        Tagged { first, end, ty }
+    }
+
+    #[test]
+    fn repetitions_of_a_name_are_tagged_and_typed_alike() {
+        let words = ["Boeing", "said", ".", "Boeing", "and", "Boeing", "lost", "to", "Airbus"];
+        let mut found = vec![t(0, 1, 2), t(3, 4, 2), t(5, 6, 3)];
+        let initial = [true, false, false, true, false, false, false, false, false];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 1, 2), t(3, 4, 2), t(5, 6, 2)]);
+        let mut found = vec![t(0, 1, 2)];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 1, 2), t(5, 6, 2)]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person() {
+        let words = ["Mary", "Washington", "won", ".", "Washington", "smiled", ";", "Washington", "waved"];
+        let initial = [true, false, false, false, true, false, false, false, false];
+        let mut found = vec![t(0, 2, 1), t(7, 8, 3)];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 2, 1), t(4, 5, 1), t(7, 8, 1)]);
+    }
+
+    #[test]
+    fn a_word_taken_for_a_person_that_begins_a_company_is_the_company() {
+        let words = ["Magna", "International", "Inc", "bid", ".", "Magna", "rose", "in", "Japan", "Airlines", "and", "Japan"];
+        let initial = [true, false, false, false, false, true, false, false, false, false, false, false];
+        let mut found = vec![t(0, 3, 2), t(5, 6, 1), t(8, 10, 2), t(11, 12, 3)];
+        apply(&words, &[], &initial, &mut found);
+        assert_eq!(found, [t(0, 3, 2), t(5, 6, 2), t(8, 10, 2), t(11, 12, 3)]);
+    }
+
+    #[test]
+    fn skipped_tokens_stay_untagged() {
+        let words = ["Reply", "from", "Reply", "Ltd"];
+        let mut found = vec![t(2, 4, 2)];
+        apply(&words, &[0], &[false; 4], &mut found);
+        assert_eq!(found, [t(2, 4, 2)]);
+    }
+}

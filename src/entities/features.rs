@@ -1,0 +1,481 @@
+//! Features of the entity tagger: what the model sees of each token.
+//!
+//! This file is compiled twice, into the library (tagging) and into the
+//! `train-ner` tool (training), so both sides compute identical features.
+//! It therefore depends on nothing but `std`.
+//!
+//! A feature is a 32-bit hash of a template and its values. Hashing keeps
+//! the model small (no feature strings) and tagging cheap: every token's
+//! word-level pieces (word, shape, affixes) are hashed once, and window and
+//! pair features only mix those hashes, without allocating.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+/// Keys here are already hashes: maps over them need not hash again, only
+/// spread the bits (hashbrown probes with the top seven).
+#[derive(Default)]
+pub struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, k: u32) {
+        self.0 = u64::from(k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map keyed by hashes.
+pub type HashedMap<K, V> = HashMap<K, V, BuildHasherDefault<PreHashed>>;
+
+/// FNV-1a over bytes. The model's keys depend on this exact function, so
+/// it is spelled out here rather than taken from a hasher whose output may
+/// change between versions or platforms.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn bytes(mut self, b: &[u8]) -> Fnv {
+        for &x in b {
+            self.0 = (self.0 ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+    fn ch(self, c: char) -> Fnv {
+        let mut buf = [0u8; 4];
+        self.bytes(c.encode_utf8(&mut buf).as_bytes())
+    }
+}
+
+/// Combines hashes (the rotate-multiply step of FxHash, with a final
+/// avalanche so that the low 32 bits depend on every input).
+fn mix(parts: &[u64]) -> u32 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for &p in parts {
+        h = (h.rotate_left(5) ^ p).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 32;
+    h as u32
+}
+
+/// Typographic variants folded to the forms of the training text.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// The lower-case, folded hash of a word: the key of gazetteers and of the
+/// document-level statistics.
+pub fn word_key(w: &str) -> u64 {
+    let mut h = Fnv::new();
+    for c in w.chars() {
+        let c = fold(c);
+        if c.is_ascii() {
+            h = h.ch(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                h = h.ch(l);
+            }
+        }
+    }
+    h.0
+}
+
+/// The key of a phrase of word keys (gazetteer entries).
+pub fn phrase_key(words: &[u64]) -> u64 {
+    let mut h = Fnv::new().bytes(b"phrase");
+    for w in words {
+        h = h.bytes(&w.to_le_bytes());
+    }
+    h.0
+}
+
+/// Gazetteer categories, one bit each.
+pub const GAZ_CATEGORIES: [&str; 6] = ["LOC", "NORP", "ORG", "PER", "GIVEN", "MISC"];
+/// The longest gazetteer phrase that is looked up, in words.
+pub const GAZ_MAX_WORDS: usize = 6;
+
+/// Phrases by category, looked up by the keys of their words.
+pub struct Gazetteer {
+    phrases: HashedMap<u64, u8>,
+    /// Bit i set when some phrase has i+1 words.
+    lengths: u8,
+}
+
+impl Gazetteer {
+    /// Whether `phrase` is, as a whole, a NORP entry ("Belarusian").
+    pub fn is_demonym(&self, phrase: &str) -> bool {
+        self.categories(phrase.split(' ')) & (1 << 1) != 0
+    }
+
+    /// The category bits of a phrase given by its words (0 if unknown).
+    pub fn categories<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> u8 {
+        let keys: Vec<u64> = words.into_iter().filter(|w| !w.is_empty()).map(word_key).collect();
+        self.phrases.get(&phrase_key(&keys)).copied().unwrap_or(0)
+    }
+
+    /// Reads `CATEGORY<TAB>phrase` lines; `#` starts a comment line. The
+    /// first line must be `factlens-gazetteer 1`.
+    pub fn parse(src: &str) -> Result<Gazetteer, String> {
+        let mut lines = src.lines();
+        if lines.next().map(str::trim) != Some("factlens-gazetteer 1") {
+            return Err("gazetteer: bad magic or version".into());
+        }
+        let mut phrases = HashedMap::default();
+        let mut lengths = 0u8;
+        let mut keys = Vec::new();
+        for line in lines {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (cat, phrase) = line.split_once('\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
+            let bit = GAZ_CATEGORIES.iter().position(|c| *c == cat).ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
+            keys.clear();
+            keys.extend(phrase.split(' ').filter(|w| !w.is_empty()).map(word_key));
+            if keys.is_empty() || keys.len() > GAZ_MAX_WORDS {
+                continue;
+            }
+            lengths |= 1 << (keys.len() - 1);
+            *phrases.entry(phrase_key(&keys)).or_insert(0) |= 1 << bit;
+        }
+        Ok(Gazetteer { phrases, lengths })
+    }
+
+    /// For each token, the categories of the longest phrase covering it,
+    /// as (begin bits, inside bits). Phrases match whatever the case, but
+    /// must begin and end with a capitalized token (`cap`), so that towns
+    /// named like common words do not fire on those words.
+    fn tag(&self, keys: &[u64], cap: impl Fn(usize) -> bool, out: &mut Vec<(u8, u8)>) {
+        out.clear();
+        out.resize(keys.len(), (0, 0));
+        let mut i = 0;
+        while i < keys.len() {
+            let mut best = (0usize, 0u8);
+            if !cap(i) {
+                i += 1;
+                continue;
+            }
+            for n in (1..=GAZ_MAX_WORDS.min(keys.len() - i)).rev() {
+                if self.lengths & (1 << (n - 1)) == 0 || !cap(i + n - 1) {
+                    continue;
+                }
+                if let Some(&bits) = self.phrases.get(&phrase_key(&keys[i..i + n])) {
+                    best = (n, bits);
+                    break;
+                }
+            }
+            if best.0 == 0 {
+                i += 1;
+                continue;
+            }
+            out[i].0 |= best.1;
+            for o in &mut out[i + 1..i + best.0] {
+                o.1 |= best.1;
+            }
+            i += best.0;
+        }
+    }
+}
+
+/// How a sentence is cased: running text, a Title Case headline, or ALL CAPS.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Casing {
+    Normal = 1,
+    Title = 2,
+    Upper = 3,
+}
+
+/// Word-level pieces of one token, hashed once.
+#[derive(Clone, Copy, Default)]
+struct Pieces {
+    cased: u64,
+    lower: u64,
+    shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// Has letters and no lower-case letter.
+    upper: bool,
+    /// Has no letter at all.
+    nonletter: bool,
+}
+
+const PAD: u64 = 0x5a5a_5a5a;
+
+fn pieces(w: &str) -> Pieces {
+    let mut cased = Fnv::new();
+    let mut lower = Fnv::new();
+    let mut shape = Fnv::new().bytes(b"s");
+    let mut last_shape = '\0';
+    let mut shape_len = 0;
+    let (mut has_lower, mut has_upper, mut has_letter) = (false, false, false);
+    let mut prefix = [PAD; 4];
+    let mut n = 0;
+    for c in w.chars() {
+        let c = fold(c);
+        cased = cased.ch(c);
+        let l = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+        let d = if c.is_ascii_digit() { '0' } else { l };
+        lower = lower.ch(d);
+        let s = if c.is_uppercase() {
+            has_upper = true;
+            'X'
+        } else if c.is_lowercase() {
+            has_lower = true;
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'x'
+        } else {
+            c
+        };
+        has_letter |= c.is_alphabetic();
+        // Runs of one class collapse, but only after two of them, so that
+        // "Xx" (a name) and "Xxx" differ from "X" (an initial).
+        if s != last_shape {
+            shape = shape.ch(s);
+            last_shape = s;
+            shape_len = 1;
+        } else if shape_len < 2 {
+            shape = shape.ch(s);
+            shape_len += 1;
+        }
+        if n < 4 {
+            prefix[n] = Fnv(if n == 0 { Fnv::new().bytes(b"p").0 } else { prefix[n - 1] }).ch(c).0;
+        }
+        n += 1;
+    }
+    let mut suffix = [PAD; 4];
+    let mut h = Fnv::new().bytes(b"x");
+    for (k, c) in w.chars().rev().take(4).enumerate() {
+        h = h.ch(fold(c));
+        suffix[k] = h.0;
+    }
+    // Affixes of the whole word are the word itself: keep them distinct
+    // only for words longer than the affix.
+    for k in n..4 {
+        prefix[k] = PAD;
+        suffix[k] = PAD;
+    }
+    Pieces {
+        cased: cased.0,
+        lower: lower.0,
+        shape: shape.0,
+        prefix,
+        suffix,
+        cap: w.chars().next().is_some_and(char::is_uppercase),
+        upper: has_upper && !has_lower,
+        nonletter: !has_letter,
+    }
+}
+
+fn casing(p: &[Pieces]) -> Casing {
+    let words: Vec<&Pieces> = p.iter().filter(|x| !x.nonletter).collect();
+    if words.len() < 2 {
+        return Casing::Normal;
+    }
+    let upper = words.iter().filter(|x| x.upper).count();
+    if upper * 10 >= words.len() * 8 {
+        return Casing::Upper;
+    }
+    let cap = words.iter().filter(|x| x.cap).count();
+    if words.len() >= 3 && cap * 10 >= words.len() * 7 {
+        return Casing::Title;
+    }
+    Casing::Normal
+}
+
+/// The features of every token of a document, flattened: token `i` has
+/// `feats[offsets[i]..offsets[i + 1]]`.
+#[derive(Default)]
+pub struct DocFeatures {
+    pub feats: Vec<u32>,
+    pub offsets: Vec<usize>,
+}
+
+impl DocFeatures {
+    pub fn of(&self, i: usize) -> &[u32] {
+        &self.feats[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// How a word is seen across the document, for consistency features.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    /// Written in lower case somewhere.
+    lower: bool,
+    /// Capitalized somewhere not at the start of a sentence, in running text.
+    cap_inside: bool,
+}
+
+/// Computes features for a whole document. `words` are the tokens' texts,
+/// `sentences` ranges of token indices. Reusable buffers live here.
+#[derive(Default)]
+pub struct Extractor {
+    pieces: Vec<Pieces>,
+    keys: Vec<u64>,
+    gaz: Vec<(u8, u8)>,
+    seen: HashedMap<u64, Seen>,
+    /// The current sentence has a number: result tables and scores.
+    numeric: bool,
+}
+
+impl Extractor {
+    pub fn extract(&mut self, words: &[&str], sentences: &[Range<usize>], gazetteer: &Gazetteer, out: &mut DocFeatures) {
+        self.pieces.clear();
+        self.pieces.extend(words.iter().map(|w| pieces(w)));
+        self.keys.clear();
+        self.keys.extend(words.iter().map(|w| word_key(w)));
+        out.feats.clear();
+        out.offsets.clear();
+        out.offsets.push(0);
+        self.seen.clear();
+        let mut casings = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let c = casing(&self.pieces[s.clone()]);
+            casings.push(c);
+            for i in s.clone() {
+                let p = &self.pieces[i];
+                let e = self.seen.entry(self.keys[i]).or_default();
+                if !p.cap && !p.nonletter && !p.upper {
+                    e.lower = true;
+                }
+                if c == Casing::Normal && p.cap && i > s.start && !p.upper {
+                    e.cap_inside = true;
+                }
+            }
+        }
+        for (s, &casing) in sentences.iter().zip(&casings) {
+            let (ps, keys) = (&self.pieces[s.clone()], &self.keys[s.clone()]);
+            gazetteer.tag(keys, |k| ps[k].cap, &mut self.gaz);
+            self.numeric = words[s.clone()].iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            for i in 0..ps.len() {
+                self.token(ps, keys, i, casing, &mut out.feats);
+                out.offsets.push(out.feats.len());
+            }
+        }
+    }
+
+    fn gaz_at(&self, i: usize) -> (u8, u8) {
+        self.gaz[i]
+    }
+
+    fn token(&self, ps: &[Pieces], keys: &[u64], i: usize, casing: Casing, f: &mut Vec<u32>) {
+        let at = |d: isize| -> Option<&Pieces> { i.checked_add_signed(d).and_then(|j| ps.get(j)) };
+        let lower = |d: isize| at(d).map_or(PAD ^ d as u64, |p| p.lower);
+        let shape = |d: isize| at(d).map_or(PAD ^ d as u64, |p| p.shape);
+        let p = &ps[i];
+        let t = |id: u64| id << 32;
+        f.push(mix(&[t(0)]));
+        f.push(mix(&[t(1), p.cased]));
+        for d in -2..=2 {
+            f.push(mix(&[t(2), d as u64, lower(d)]));
+            f.push(mix(&[t(3), d as u64, shape(d)]));
+        }
+        for k in 0..4 {
+            if p.prefix[k] != PAD {
+                f.push(mix(&[t(4), k as u64, p.prefix[k]]));
+            }
+            if p.suffix[k] != PAD {
+                f.push(mix(&[t(5), k as u64, p.suffix[k]]));
+            }
+        }
+        f.push(mix(&[t(6), lower(-1), lower(0)]));
+        f.push(mix(&[t(7), lower(0), lower(1)]));
+        f.push(mix(&[t(8), shape(-1), shape(0)]));
+        f.push(mix(&[t(9), shape(0), shape(1)]));
+        f.push(mix(&[t(10), shape(-1), shape(0), shape(1)]));
+        f.push(mix(&[t(11), lower(-1), shape(0)]));
+        f.push(mix(&[t(12), shape(0), lower(1)]));
+        f.push(mix(&[t(13), u64::from(i == 0), casing as u64, shape(0)]));
+        f.push(mix(&[t(14), casing as u64, lower(0)]));
+        for d in -1..=1isize {
+            if let Some(j) = i.checked_add_signed(d).filter(|&j| j < ps.len()) {
+                let (b, n) = self.gaz[j];
+                for (bit, _) in GAZ_CATEGORIES.iter().enumerate() {
+                    if b & (1 << bit) != 0 {
+                        f.push(mix(&[t(15), d as u64, bit as u64, 1]));
+                    }
+                    if n & (1 << bit) != 0 {
+                        f.push(mix(&[t(15), d as u64, bit as u64, 2]));
+                    }
+                }
+            }
+        }
+        let cased = |d: isize| at(d).map_or(PAD ^ d as u64, |p| p.cased);
+        f.push(mix(&[t(17), cased(-1)]));
+        f.push(mix(&[t(18), cased(1)]));
+        f.push(mix(&[t(19), lower(-2), lower(-1)]));
+        let (gb, gi) = self.gaz_at(i);
+        if gb | gi != 0 {
+            f.push(mix(&[t(20), u64::from(gb), u64::from(gi), shape(0)]));
+        }
+        f.push(mix(&[t(21), u64::from(self.numeric), shape(0), shape(1)]));
+        if p.cap && !p.nonletter {
+            let seen = self.seen.get(&keys[i]).copied().unwrap_or_default();
+            f.push(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(i == 0), casing as u64]));
+        }
+    }
+}
+
+/// The tagger's labels: BIO over the four CoNLL types.
+pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typographic_variants_share_a_key() {
+        assert_eq!(word_key("’s"), word_key("'s"));
+        assert_eq!(word_key("Minsk"), word_key("MINSK"));
+        assert_ne!(word_key("Minsk"), word_key("Pinsk"));
+    }
+
+    #[test]
+    fn gazetteer_prefers_the_longest_phrase() {
+        let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew York\nLOC\tYork\nORG\tNew York Times\n").unwrap();
+        let words = ["the", "New", "York", "Times", "in", "new", "york"];
+        let keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
+        let mut out = Vec::new();
+        g.tag(&keys, |i| words[i].starts_with(char::is_uppercase), &mut out);
+        assert_eq!(out, [(0, 0), (0b100, 0), (0, 0b100), (0, 0b100), (0, 0), (0, 0), (0, 0)]);
+    }
+
+    #[test]
+    fn gazetteer_rejects_a_wrong_header() {
+        assert!(Gazetteer::parse("LOC\tParis\n").is_err());
+    }
+
+    #[test]
+    fn features_are_the_same_for_the_same_context() {
+        let g = Gazetteer::parse("factlens-gazetteer 1\n").unwrap();
+        let mut x = Extractor::default();
+        let (mut a, mut b) = (DocFeatures::default(), DocFeatures::default());
+        x.extract(&["Mr", "Smith", "left"], std::slice::from_ref(&(0..3)), &g, &mut a);
+        x.extract(&["Mr", "Smith", "left", "."], std::slice::from_ref(&(0..4)), &g, &mut b);
+        assert_eq!(a.of(0), b.of(0));
+        assert_ne!(a.of(1), a.of(2));
+    }
+}

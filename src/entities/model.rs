@@ -1,0 +1,196 @@
+//! The tagger's weights, loaded from the embedded `model/ner.bin`, and
+//! Viterbi decoding over them.
+//!
+//! The weights come from CRFsuite's trainer (`tools/src/bin/train-ner.rs`);
+//! this module only reads them. Layout, little-endian:
+//! `b"FLNER\0\0\0"`, version u32, header length u32 and the header (the
+//! command that made the file), label count u32, transitions
+//! `f32[labels][labels]` (from, to), feature count u32, weight scale f32,
+//! then the sorted feature keys as `u16[65536]` counts per high half and
+//! `u16[n]` low halves, then `i8[labels][n]` weights (label-major). A
+//! weight is `i8 * scale`. Keys are random, so this split and the one-byte
+//! weights are what keeps the file small once gzipped.
+
+use super::features::{HashedMap, LABELS};
+
+const MAGIC: &[u8; 8] = b"FLNER\0\0\0";
+const VERSION: u32 = 2;
+const L: usize = LABELS.len();
+
+/// Weights of a linear-chain CRF over the BIO labels.
+pub(crate) struct Model {
+    /// Quantized weights by feature key, kept in the table itself: tagging
+    /// is bound by cache misses, and this makes one lookup one miss.
+    rows: HashedMap<u32, [i8; L]>,
+    scale: f32,
+    transitions: [[f32; L]; L],
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.0.len() < n {
+            return Err("entity model: truncated".into());
+        }
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "entity model: truncated")?))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+impl Model {
+    pub fn parse(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader(bytes);
+        if r.take(8)? != MAGIC {
+            return Err("entity model: bad magic".into());
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(format!("entity model: version {version}, expected {VERSION}"));
+        }
+        let header = r.u32()? as usize;
+        r.take(header)?;
+        if r.u32()? as usize != L {
+            return Err("entity model: wrong label count".into());
+        }
+        let mut transitions = [[0f32; L]; L];
+        for row in &mut transitions {
+            for w in row.iter_mut() {
+                *w = r.f32()?;
+            }
+        }
+        let n = r.u32()? as usize;
+        let scale = r.f32()?;
+        if r.0.len() != 65536 * 2 + n * 2 + n * L {
+            return Err("entity model: wrong size".into());
+        }
+        let counts = r.take(65536 * 2)?;
+        let lows = r.take(n * 2)?;
+        let mut keys = Vec::with_capacity(n);
+        for (high, c) in counts.chunks_exact(2).enumerate() {
+            for _ in 0..u16::from_le_bytes([c[0], c[1]]) {
+                let k = keys.len();
+                let low = lows.get(2 * k..2 * k + 2).ok_or("entity model: key counts exceed keys")?;
+                keys.push((high as u32) << 16 | u32::from(u16::from_le_bytes([low[0], low[1]])));
+            }
+        }
+        if keys.len() != n {
+            return Err("entity model: key counts do not add up".into());
+        }
+        let mut weights = vec![[0i8; L]; n];
+        for y in 0..L {
+            for (row, &b) in weights.iter_mut().zip(r.take(n)?) {
+                row[y] = b as i8;
+            }
+        }
+        let rows = keys.into_iter().zip(weights).collect();
+        Ok(Model { rows, scale, transitions })
+    }
+
+    /// The best label sequence for tokens whose features `feats(i)` gives.
+    /// `out` receives label indices into [`LABELS`].
+    pub fn tag<'f>(&self, n: usize, feats: impl Fn(usize) -> &'f [u32], scores: &mut Vec<[f32; L]>, back: &mut Vec<[u8; L]>, out: &mut Vec<u8>) {
+        out.clear();
+        if n == 0 {
+            return;
+        }
+        scores.clear();
+        scores.resize(n, [0.0; L]);
+        back.clear();
+        back.resize(n, [0; L]);
+        for (i, s) in scores.iter_mut().enumerate() {
+            let mut sum = [0i32; L];
+            for f in feats(i) {
+                if let Some(w) = self.rows.get(f) {
+                    for y in 0..L {
+                        sum[y] += i32::from(w[y]);
+                    }
+                }
+            }
+            for y in 0..L {
+                s[y] = sum[y] as f32 * self.scale;
+            }
+        }
+        for i in 1..n {
+            let prev = scores[i - 1];
+            for y in 0..L {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for (p, &sp) in prev.iter().enumerate() {
+                    let v = sp + self.transitions[p][y];
+                    if v > best {
+                        best = v;
+                        arg = p as u8;
+                    }
+                }
+                scores[i][y] += best;
+                back[i][y] = arg;
+            }
+        }
+        let last = &scores[n - 1];
+        let mut y = (0..L).fold(0, |b, k| if last[k] > last[b] { k } else { b }) as u8;
+        out.resize(n, 0);
+        for i in (0..n).rev() {
+            out[i] = y;
+            y = back[i][y as usize];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny(trans_b_i: f32, feature_says_b: i8) -> Vec<u8> {
+        let mut v = MAGIC.to_vec();
+        v.extend_from_slice(&VERSION.to_le_bytes());
+        v.extend_from_slice(&4u32.to_le_bytes());
+        v.extend_from_slice(b"test");
+        v.extend_from_slice(&(L as u32).to_le_bytes());
+        for from in 0..L {
+            for to in 0..L {
+                let w = if from == 1 && to == 2 { trans_b_i } else { 0.0 };
+                v.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        // One feature, key 0x0001_0007.
+        v.extend_from_slice(&1u32.to_le_bytes());
+        v.extend_from_slice(&1f32.to_le_bytes());
+        let mut counts = vec![0u8; 65536 * 2];
+        counts[2] = 1;
+        v.extend_from_slice(&counts);
+        v.extend_from_slice(&7u16.to_le_bytes());
+        for y in 0..L {
+            v.push(if y == 1 { feature_says_b as u8 } else { 0 });
+        }
+        v
+    }
+
+    #[test]
+    fn viterbi_follows_transitions() {
+        let m = Model::parse(&tiny(5.0, 3)).unwrap();
+        let feats: [&[u32]; 2] = [&[0x0001_0007], &[]];
+        let mut out = Vec::new();
+        m.tag(2, |i| feats[i], &mut Vec::new(), &mut Vec::new(), &mut out);
+        assert_eq!(out, [1, 2]);
+    }
+
+    #[test]
+    fn corrupt_models_are_rejected() {
+        let good = tiny(1.0, 1);
+        assert!(Model::parse(&good).is_ok());
+        assert!(Model::parse(&good[..good.len() - 1]).is_err());
+        let mut bad = good.clone();
+        bad[0] = b'X';
+        assert!(Model::parse(&bad).is_err());
+        let mut old = good;
+        old[8] = 9;
+        assert!(Model::parse(&old).is_err());
+    }
+}

@@ -1,0 +1,287 @@
+//! Trains the entity tagger and writes `src/entities/model/ner.bin`.
+//!
+//! ```text
+//! cargo run --release -p factlens-tools --bin train-ner -- \
+//!     ../shared/data/ner/conll2003_train.jsonl src/entities/model/ner.bin
+//! ```
+//!
+//! Training is CRFsuite's L-BFGS with L1+L2 regularization, done by the
+//! `crfs` crate (a maintained pure-Rust port). The learned weights are
+//! then re-packed into the compact format the library reads: hashed
+//! feature keys with one quantized weight per label, and the label
+//! transitions. The library tags with its own small Viterbi over that
+//! format because CRFsuite's format names features by strings, which
+//! would mean building strings for every token at tagging time.
+//!
+//! The training text is CoNLL-2003 (tokens joined by spaces, one sentence
+//! a line); it is re-tokenized by the library's own tokenizer. Some documents are added a second time with part of their
+//! sentences in Title Case, so that headlines as users paste them do not
+//! look like runs of names.
+
+#[path = "../../../src/entities/features.rs"]
+#[allow(dead_code)]
+mod features;
+
+#[path = "../../../src/text.rs"]
+#[allow(dead_code)]
+mod text;
+
+use std::io::{BufRead, Write};
+use std::ops::Range;
+
+use features::{DocFeatures, Extractor, Gazetteer, LABELS};
+
+const GAZETTEER: &str = include_str!("../../../src/entities/model/gazetteer.txt");
+
+#[derive(serde::Deserialize)]
+struct GoldDoc {
+    text: String,
+    spans: Vec<GoldSpan>,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldSpan {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+/// One training document: tokens, sentences, BIO labels.
+struct Doc {
+    words: Vec<String>,
+    sentences: Vec<Range<usize>>,
+    labels: Vec<&'static str>,
+}
+
+struct Opts {
+    train: String,
+    out: String,
+    c1: f64,
+    c2: f64,
+    iterations: usize,
+    augment: u64,
+    prune: f64,
+}
+
+fn parse_args() -> Result<Opts, String> {
+    let mut o = Opts { train: String::new(), out: String::new(), c1: 0.1, c2: 0.01, iterations: 150, augment: 3, prune: 0.0 };
+    let mut pos = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut val = || args.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--c1" => o.c1 = val()?.parse().map_err(|e| format!("--c1: {e}"))?,
+            "--c2" => o.c2 = val()?.parse().map_err(|e| format!("--c2: {e}"))?,
+            "--iterations" => o.iterations = val()?.parse().map_err(|e| format!("--iterations: {e}"))?,
+            "--augment" => o.augment = val()?.parse().map_err(|e| format!("--augment: {e}"))?,
+            "--prune" => o.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            _ => pos.push(a),
+        }
+    }
+    if pos.len() != 2 {
+        return Err("usage: train-ner TRAIN.jsonl OUT.bin [--c1 X] [--c2 X] [--iterations N] [--augment N] [--prune STEPS]".into());
+    }
+    o.train = pos[0].clone();
+    o.out = pos[1].clone();
+    Ok(o)
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("train-ner: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let o = parse_args()?;
+    let command = std::iter::once("train-ner".to_string()).chain(std::env::args().skip(1)).collect::<Vec<_>>().join(" ");
+    let gazetteer = Gazetteer::parse(GAZETTEER)?;
+    let docs = read_docs(&o.train)?;
+    eprintln!("{} documents, {} tokens", docs.len(), docs.iter().map(|d| d.words.len()).sum::<usize>());
+
+    let mut trainer = crfs::train::Trainer::lbfgs();
+    trainer.params_mut().set_c1(o.c1).map_err(|e| e.to_string())?;
+    trainer.params_mut().set_c2(o.c2).map_err(|e| e.to_string())?;
+    trainer.params_mut().set_max_iterations(o.iterations).map_err(|e| e.to_string())?;
+    trainer.verbose(true);
+    let mut x = Extractor::default();
+    let mut f = DocFeatures::default();
+    // Documents are appended in chunks of about CHUNK tokens, not one
+    // instance per sentence: crfs clears its gradient buffers (one slot per
+    // feature) for every instance, so fewer, longer instances train many
+    // times faster. The only change to the model is a transition between
+    // sentences, mostly O to O.
+    const CHUNK: usize = 8000;
+    let mut xseq: Vec<Vec<crfs::Attribute>> = Vec::new();
+    let mut yseq: Vec<&'static str> = Vec::new();
+    let mut add = |doc: &Doc, trainer: &mut crfs::train::Trainer<crfs::train::Lbfgs>, flush: bool| -> Result<(), String> {
+        let words: Vec<&str> = doc.words.iter().map(String::as_str).collect();
+        x.extract(&words, &doc.sentences, &gazetteer, &mut f);
+        for i in 0..doc.words.len() {
+            xseq.push(f.of(i).iter().map(|h| crfs::Attribute::new(format!("{h:08x}"), 1.0)).collect());
+        }
+        yseq.extend_from_slice(&doc.labels);
+        if !xseq.is_empty() && (xseq.len() >= CHUNK || flush) {
+            trainer.append(&xseq, &yseq).map_err(|e| e.to_string())?;
+            xseq.clear();
+            yseq.clear();
+        }
+        Ok(())
+    };
+    let mut augmented = 0;
+    for (n, doc) in docs.iter().enumerate() {
+        let last = n + 1 == docs.len();
+        add(doc, &mut trainer, last && o.augment == 0)?;
+        if o.augment > 0 && (n as u64).is_multiple_of(o.augment) {
+            add(&title_cased(doc, n as u64), &mut trainer, last)?;
+            augmented += 1;
+        } else if last && o.augment > 0 {
+            add(&Doc { words: vec![], sentences: vec![], labels: vec![] }, &mut trainer, true)?;
+        }
+    }
+    eprintln!("{augmented} documents added again in part in Title Case");
+    let tmp = std::env::temp_dir().join(format!("train-ner-{}.crfsuite", std::process::id()));
+    trainer.train(&tmp).map_err(|e| e.to_string())?;
+    let raw = std::fs::read(&tmp).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&tmp);
+    let model = crfs::Model::new(&raw).map_err(|e| e.to_string())?;
+    let mut dump = Vec::new();
+    model.dump(&mut dump).map_err(|e| e.to_string())?;
+    let packed = pack(&String::from_utf8_lossy(&dump), &command, o.prune)?;
+    std::fs::write(&o.out, &packed).map_err(|e| format!("{}: {e}", o.out))?;
+    eprintln!("wrote {} ({} bytes)", o.out, packed.len());
+    Ok(())
+}
+
+fn read_docs(path: &str) -> Result<Vec<Doc>, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut docs = Vec::new();
+    for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
+        let line = line.map_err(|e| e.to_string())?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let g: GoldDoc = serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        docs.push(to_doc(&g));
+    }
+    Ok(docs)
+}
+
+/// Tokenizes and splits the text exactly as the library does at run time
+/// (`src/text.rs`), so that the model learns from the tokens it will see
+/// ("A." in CoNLL is "A" and "." here), and labels the tokens that overlap
+/// a gold span with BIO.
+fn to_doc(g: &GoldDoc) -> Doc {
+    let t = text::Text::new(&g.text);
+    let words: Vec<String> = (0..t.tokens.len()).map(|i| t.tok(i).to_string()).collect();
+    // Code points to bytes.
+    let byte_of: Vec<usize> = g.text.char_indices().map(|(b, _)| b).chain(std::iter::once(g.text.len())).collect();
+    let mut labels = vec!["O"; words.len()];
+    for sp in &g.spans {
+        let ty = match sp.label.as_str() {
+            "PER" => 1,
+            "ORG" => 3,
+            "LOC" => 5,
+            "MISC" => 7,
+            _ => continue,
+        };
+        let (Some(&start), Some(&end)) = (byte_of.get(sp.start), byte_of.get(sp.end)) else { continue };
+        let mut first = true;
+        for (k, tok) in t.tokens.iter().enumerate() {
+            if tok.span.start < end && start < tok.span.end && labels[k] == "O" {
+                labels[k] = LABELS[if first { ty } else { ty + 1 }];
+                first = false;
+            }
+        }
+    }
+    Doc { words, sentences: t.sentences.clone(), labels }
+}
+
+/// Words that stay lower case in a Title Case headline.
+const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "as", "with", "from"];
+
+/// A copy of the document with about one sentence in three in Title Case.
+fn title_cased(doc: &Doc, seed: u64) -> Doc {
+    let mut words = doc.words.clone();
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if !(seed + k as u64).is_multiple_of(3) {
+            continue;
+        }
+        for w in &mut words[s.clone()] {
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                if c.is_lowercase() && !SMALL.contains(&w.as_str()) {
+                    *w = c.to_uppercase().chain(cs).collect();
+                }
+            }
+        }
+    }
+    Doc { words, sentences: doc.sentences.clone(), labels: doc.labels.clone() }
+}
+
+/// The library's model format (see `src/entities/model.rs`).
+/// `prune`: features whose every weight is at most this many quantization
+/// steps (of 127) are left out; they change almost no decision and each
+/// costs a table entry and a cache miss when tagging.
+fn pack(dump: &str, command: &str, prune: f64) -> Result<Vec<u8>, String> {
+    let label = |s: &str| LABELS.iter().position(|l| *l == s).ok_or(format!("unknown label {s}"));
+    let mut trans = [[0f64; 9]; 9];
+    let mut state: std::collections::BTreeMap<u32, [f64; 9]> = Default::default();
+    let mut section = "";
+    for line in dump.lines() {
+        if line.ends_with("= {") {
+            section = line.split(' ').next().unwrap_or("");
+            continue;
+        }
+        let Some((lhs, w)) = line.trim().rsplit_once(": ") else { continue };
+        let Some((src, dst)) = lhs.split_once(" --> ") else { continue };
+        let src = src.split_once(") ").map_or(src, |x| x.1);
+        let w: f64 = w.parse().map_err(|e| format!("weight {w}: {e}"))?;
+        match section {
+            "TRANSITIONS" => trans[label(src)?][label(dst)?] = w,
+            "STATE_FEATURES" => {
+                let key = u32::from_str_radix(src, 16).map_err(|e| format!("attribute {src}: {e}"))?;
+                state.entry(key).or_insert([0.0; 9])[label(dst)?] = w;
+            }
+            _ => {}
+        }
+    }
+    let max = state.values().flatten().fold(0f64, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    // Features whose every weight rounds to zero cost bytes and change nothing.
+    state.retain(|_, row| row.iter().any(|w| (w / scale).round().abs() > prune.max(0.0)));
+    let mut out = Vec::new();
+    out.extend_from_slice(b"FLNER\0\0\0");
+    out.extend_from_slice(&2u32.to_le_bytes());
+    let header = format!("generated by: {command}");
+    out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(&(LABELS.len() as u32).to_le_bytes());
+    for row in &trans {
+        for &w in row {
+            out.extend_from_slice(&(w as f32).to_le_bytes());
+        }
+    }
+    out.extend_from_slice(&(state.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(scale as f32).to_le_bytes());
+    let mut counts = vec![0u16; 65536];
+    for k in state.keys() {
+        let c = &mut counts[(k >> 16) as usize];
+        *c = c.checked_add(1).ok_or("too many keys with one high half")?;
+    }
+    for c in counts {
+        out.extend_from_slice(&c.to_le_bytes());
+    }
+    for k in state.keys() {
+        out.extend_from_slice(&((k & 0xffff) as u16).to_le_bytes());
+    }
+    for y in 0..LABELS.len() {
+        for row in state.values() {
+            out.push((row[y] / scale).round().clamp(-127.0, 127.0) as i8 as u8);
+        }
+    }
+    std::io::stderr().flush().ok();
+    eprintln!("{} features with a weight, scale {scale:e}", state.len());
+    Ok(out)
+}
