@@ -1,0 +1,73 @@
+// Measures how the page responds with a 200 KB article: key-to-paint input
+// latency while typing, long main-thread tasks, and the annotate/render cost
+// of one re-annotation. Prints numbers; asserts nothing (timings are not tests).
+// Usage: node tests/browser/latency.mjs [KB]   (after scripts/build-web.sh)
+
+import { launch, startServer, rendered } from './harness.mjs';
+import { SAMPLE } from '../../www/sample.js';
+
+const kb = Number(process.argv[2] ?? 200);
+const paras = SAMPLE.split('\n\n');
+let text = '';
+for (let i = 0; Buffer.byteLength(text) < kb * 1024; i++) {
+  // Vary names and numbers so the article is not one paragraph repeated.
+  text += `${paras[i % paras.length].replace(/\d+/g, (d) => String(Number(d) + (i % 7)))}\n\n`;
+}
+text = text.trimEnd();
+
+const server = await startServer();
+const { context, close } = await launch();
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  await rendered(page);
+  await page.evaluate(() => {
+    window.__lat = { keys: [], long: [] };
+    document.addEventListener('keydown', (e) => {
+      const t = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__lat.keys.push(performance.now() - t), 0));
+    }, true);
+    new PerformanceObserver((l) => { for (const x of l.getEntries()) window.__lat.long.push(x.duration); }).observe({ type: 'longtask', buffered: false });
+  });
+  // Paste as the user does (a paste event carrying the text), select-all first.
+  const paste = await page.evaluate((v) => {
+    const t = document.getElementById('source');
+    t.focus();
+    t.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', v);
+    const t0 = performance.now();
+    window.__pasteAt = t0;
+    if (t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))) {
+      document.execCommand('insertText', false, v); // what the browser does when the page lets it
+    }
+    return new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0)));
+  }, text);
+  await rendered(page, 1);
+  const firstMs = await page.evaluate(() => performance.now() - window.__pasteAt);
+  const cost = await page.evaluate(() => ({ ...document.getElementById('view').dataset }));
+  const marks = await page.locator('#view .hl').count();
+  await page.evaluate(() => { window.__lat.keys = []; window.__lat.long = []; });
+
+  // Type 60 characters in the middle at ~12 keys/s, then pause so the
+  // article is re-annotated and re-rendered, then type 20 more during that.
+  await page.locator('#source').evaluate((t) => { t.focus(); t.setSelectionRange(t.value.length >> 1, t.value.length >> 1); });
+  const before = await page.evaluate(() => Number(document.getElementById('view').dataset.rendered));
+  await page.keyboard.type(' The minister said on Friday that the port will grow again.', { delay: 80 });
+  await page.waitForTimeout(260); // debounce fires: annotation runs in the worker
+  await page.keyboard.type(' More text typed meanwhile.', { delay: 80 });
+  await rendered(page, before);
+  await page.waitForTimeout(1500);
+  const lat = await page.evaluate(() => window.__lat);
+  const after = await page.evaluate(() => ({ ...document.getElementById('view').dataset }));
+  const keys = lat.keys.sort((a, b) => a - b);
+  const q = (p) => keys[Math.min(keys.length - 1, Math.floor(p * keys.length))].toFixed(1);
+  console.log(`article: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${text.length} UTF-16 units, ${marks} highlight elements`);
+  console.log(`paste to next frame: ${paste.toFixed(0)} ms; paste to annotated page: ${firstMs.toFixed(0)} ms (250 ms debounce + worker annotate ${cost.annotateMs} ms + render ${cost.renderMs} ms + messaging)`);
+  console.log(`key-to-next-frame latency over ${keys.length} keys: median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${keys[keys.length - 1].toFixed(1)} ms`);
+  console.log(`re-annotation while typing: worker ${after.annotateMs} ms (off the main thread), main-thread render ${after.renderMs} ms`);
+  console.log(`long main-thread tasks (>50 ms) during typing: ${lat.long.length}${lat.long.length ? `, longest ${Math.max(...lat.long).toFixed(0)} ms` : ''}`);
+} finally {
+  await close();
+  await server.close();
+}
