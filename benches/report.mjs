@@ -48,11 +48,13 @@ const rows = [];
 const add = (what, value, shown, target, ok) => rows.push({ what, value, shown, target, holds: value == null ? null : ok(value) });
 const f = (x, d = 1) => (x == null || Number.isNaN(x) ? 'not measured' : x.toFixed(d));
 
-add('native whole pipeline, 10 MB, one thread', nativeBig?.mb_per_s, `${f(nativeBig?.mb_per_s, 2)} MB/s, ${f(nativeBig?.tokens_per_s / 1e3, 0)}k tokens/s`, '>= 5 MB/s', (v) => v >= 5);
+// Judged on wall time; CPU time (no waiting for a core) is shown beside it.
+add('native whole pipeline, 10 MB, one thread', nativeBig?.mb_per_s,
+  `${f(nativeBig?.mb_per_s, 2)} MB/s (CPU time: ${f(nativeBig?.cpu_mb_per_s, 2)}), ${f(nativeBig?.tokens_per_s / 1e3, 0)}k tokens/s`, '>= 5 MB/s', (v) => v >= 5);
 const n1 = nativeRow(1 << 20);
-add('native whole pipeline, 1 MB', n1?.mb_per_s, `${f(n1?.mb_per_s, 2)} MB/s`, '>= 5 MB/s', (v) => v >= 5);
+add('native whole pipeline, 1 MB', n1?.mb_per_s, `${f(n1?.mb_per_s, 2)} MB/s (CPU time: ${f(n1?.cpu_mb_per_s, 2)})`, '>= 5 MB/s', (v) => v >= 5);
 const growth = native?.per_byte_growth_10mb_vs_10kb;
-add('cost per byte, 10 MB / 10 KB', growth, f(growth, 3), '<= 1.10', (v) => v <= 1.1);
+add('cost per byte, 10 MB / 10 KB', growth, `${f(growth, 2)} (CPU time: ${f(native?.cpu_per_byte_growth_10mb_vs_10kb, 2)})`, '<= 1.10', (v) => v <= 1.1);
 const d1 = direct('1 MB');
 add('Chromium annotate(), 1 MB', d1?.mb_per_s, `${f(d1?.mb_per_s, 2)} MB/s (${f(d1?.ms, 0)} ms)`, '>= 2 MB/s', (v) => v >= 2);
 const d10 = direct('10 KB');
@@ -76,6 +78,31 @@ const mark = (h) => (h == null ? 'n/a' : h ? 'yes' : 'NO');
 if (markdown) {
   console.log(`| measure | measured | target | holds |\n|---|---|---|---|`);
   for (const r of rows) console.log(`| ${r.what} | ${r.shown} | ${r.target} | ${mark(r.holds)} |`);
+  if (native) {
+    console.log('\nNative, one thread, by length (best of N; CPU time excludes waiting for a core):\n');
+    console.log('| bytes | MB/s (wall) | MB/s (CPU) | word tokens/s | entities | dates | claims |\n|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of native.sizes) console.log(`| ${r.bytes} | ${f(r.mb_per_s, 2)} | ${f(r.cpu_mb_per_s, 2)} | ${f(r.tokens_per_s / 1e3, 0)}k | ${r.entities} | ${r.dates} | ${r.claims} |`);
+    console.log(`\nStages on ${nativeBig?.bytes} bytes (ns/byte at 10 KB → 10 MB shows how each grows):\n`);
+    console.log('| stage | MB/s | word tokens/s | ns/byte 10 KB | ns/byte 10 MB |\n|---|---:|---:|---:|---:|');
+    for (const st of native.stages) {
+      const by = st.ns_per_byte_by_size ?? [];
+      console.log(`| ${st.stage} | ${f(st.mb_per_s, 1)} | ${f(st.tokens_per_s / 1e3, 0)}k | ${f(by[0]?.ns_per_byte, 1)} | ${f(by.at(-1)?.ns_per_byte, 1)} |`);
+    }
+  }
+  if (browser) {
+    console.log('\nHeadless Chromium, `annotate` (best / median of N):\n');
+    console.log('| article | direct | median | MB/s | through the worker (round trip) |\n|---|---:|---:|---:|---:|');
+    browser.direct.forEach((d, i) => console.log(`| ${d.size} | ${f(d.ms, 1)} ms | ${f(d.median_ms, 1)} ms | ${f(d.mb_per_s, 2)} | ${f(browser.worker[i]?.round_trip_ms, 1)} ms |`));
+  }
+  if (weight) {
+    console.log('\nPage weight:\n');
+    console.log('| | raw | gzip | brotli |\n|---|---:|---:|---:|');
+    const kib = (n) => `${f(n / 1024, 0)} KiB`;
+    const wasm = weight.files.find((x) => x.file.endsWith('.wasm'));
+    for (const [name, w] of [['served page (files loaded)', weight.served_page], ['of which the wasm', wasm], ['dist/factlens.html', weight.single_file]]) {
+      if (w) console.log(`| ${name} | ${kib(w.raw)} | ${kib(w.gzip)} | ${kib(w.brotli)} |`);
+    }
+  }
   console.log(`\nMachine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}, ${machine.memory_gib} GiB; load average ${machine.load_average?.join(' ')}; ${machine.rustc}; ${machine.chromium}; commit ${machine.commit}, ${machine.date}.`);
 } else {
   console.log('\nsummary against the targets of issue 6');

@@ -134,11 +134,6 @@ fn main() {
             let json = best_of(1, || {
                 std::hint::black_box(serde_json::to_string(&doc).expect("serializes"));
             });
-            // What no recognizer owns: building the document (offsets,
-            // copies, ids) and the summary, plus the hash.
-            let whole = lap.iter().find(|(n, _)| *n == "whole").map_or(0.0, |s| s.1);
-            let parts: f64 = lap.iter().filter(|(n, _)| *n != "whole").map(|s| s.1).sum();
-            lap.push(("rest", (whole - parts).max(0.0)));
             lap.push(("json", json.wall));
             if stages.is_empty() {
                 stages = lap;
