@@ -55,6 +55,7 @@ const n1 = nativeRow(1 << 20);
 add('native whole pipeline, 1 MB', n1?.mb_per_s, `${f(n1?.mb_per_s, 2)} MB/s (CPU time: ${f(n1?.cpu_mb_per_s, 2)})`, '>= 5 MB/s', (v) => v >= 5);
 const growth = native?.per_byte_growth_10mb_vs_10kb;
 add('cost per byte, 10 MB / 10 KB', growth, `${f(growth, 2)} (CPU time: ${f(native?.cpu_per_byte_growth_10mb_vs_10kb, 2)})`, '<= 1.10', (v) => v <= 1.1);
+add('native peak heap, 1 MB article', n1?.peak_heap_bytes, `${f(n1?.peak_heap_bytes / 2 ** 20, 1)} MiB (${f(n1?.peak_heap_bytes / n1?.bytes, 1)} bytes per byte)`, '-', () => null);
 const d1 = direct('1 MB');
 add('Chromium annotate(), 1 MB', d1?.mb_per_s, `${f(d1?.mb_per_s, 2)} MB/s (${f(d1?.ms, 0)} ms)`, '>= 2 MB/s', (v) => v >= 2);
 const d10 = direct('10 KB');
@@ -80,8 +81,8 @@ if (markdown) {
   for (const r of rows) console.log(`| ${r.what} | ${r.shown} | ${r.target} | ${mark(r.holds)} |`);
   if (native) {
     console.log('\nNative, one thread, by length (best of N; CPU time excludes waiting for a core):\n');
-    console.log('| bytes | MB/s (wall) | MB/s (CPU) | word tokens/s | entities | dates | claims |\n|---:|---:|---:|---:|---:|---:|---:|');
-    for (const r of native.sizes) console.log(`| ${r.bytes} | ${f(r.mb_per_s, 2)} | ${f(r.cpu_mb_per_s, 2)} | ${f(r.tokens_per_s / 1e3, 0)}k | ${r.entities} | ${r.dates} | ${r.claims} |`);
+    console.log('| bytes | MB/s (wall) | MB/s (CPU) | word tokens/s | peak heap | entities | dates | claims |\n|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of native.sizes) console.log(`| ${r.bytes} | ${f(r.mb_per_s, 2)} | ${f(r.cpu_mb_per_s, 2)} | ${f(r.tokens_per_s / 1e3, 0)}k | ${f(r.peak_heap_bytes / 2 ** 20, 1)} MiB | ${r.entities} | ${r.dates} | ${r.claims} |`);
     console.log(`\nStages on ${nativeBig?.bytes} bytes (ns/byte at 10 KB → 10 MB shows how each grows):\n`);
     console.log('| stage | MB/s | word tokens/s | ns/byte 10 KB | ns/byte 10 MB |\n|---|---:|---:|---:|---:|');
     for (const st of native.stages) {

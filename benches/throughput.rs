@@ -9,9 +9,51 @@
 
 mod corpus;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use factlens::{annotate, Options};
+
+/// Counts live heap bytes and their peak, so the benchmark can report how
+/// much memory annotating takes (one relaxed atomic add per allocation).
+struct CountingAlloc;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: defers every call to the system allocator unchanged; only counts.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(live, Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size >= layout.size() {
+            let live = LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+            PEAK.fetch_max(live, Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
+
+/// Peak heap bytes above what was live before `f` ran.
+fn peak_heap(f: impl FnOnce()) -> usize {
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    f();
+    PEAK.load(Relaxed) - base
+}
 
 const SIZES: &[usize] = &[10 << 10, 100 << 10, 1 << 20, 10 << 20];
 
@@ -91,8 +133,8 @@ fn main() {
 
     println!("factlens native throughput, one thread, generated news-like text (best of N runs)");
     println!(
-        "{:>10} {:>5} {:>10} {:>9} {:>10} {:>11} {:>9} {:>9} {:>9}",
-        "bytes", "runs", "wall s", "MB/s", "cpu MB/s", "tokens/s", "ns/byte", "entities", "dates"
+        "{:>10} {:>5} {:>10} {:>9} {:>10} {:>11} {:>9} {:>9} {:>9} {:>10} {:>8}",
+        "bytes", "runs", "wall s", "MB/s", "cpu MB/s", "tokens/s", "ns/byte", "entities", "dates", "heap MiB", "heap B/B"
     );
     let mut rows = Vec::new();
     let mut stage_by_size = Vec::new();
@@ -102,6 +144,9 @@ fn main() {
         let mut doc = None;
         let t = best_of(runs, || doc = Some(annotate(text, &opts)));
         let doc = doc.expect("ran at least once");
+        // Lazily built tables and models were built by the timed runs, so
+        // this is what one more article costs.
+        let heap = peak_heap(|| drop(std::hint::black_box(annotate(text, &opts))));
         // The benchmark checks its own result: the text was really annotated.
         assert!(doc.entities.len() > text.len() / 200, "too few entities: {}", doc.entities.len());
         assert!(!doc.dates.is_empty() && !doc.claims.is_empty(), "no dates or claims found");
@@ -110,7 +155,7 @@ fn main() {
         let mbs = text.len() as f64 / t.wall / 1e6;
         let cpu_mbs = t.cpu.map(|c| text.len() as f64 / c / 1e6);
         println!(
-            "{:>10} {:>5} {:>10.4} {:>9.2} {:>10} {:>11.0} {:>9.1} {:>9} {:>9}",
+            "{:>10} {:>5} {:>10.4} {:>9.2} {:>10} {:>11.0} {:>9.1} {:>9} {:>9} {:>10.1} {:>8.1}",
             text.len(),
             runs,
             t.wall,
@@ -120,10 +165,12 @@ fn main() {
             t.wall * 1e9 / text.len() as f64,
             doc.entities.len(),
             doc.dates.len(),
+            heap as f64 / 1048576.0,
+            heap as f64 / text.len() as f64,
         );
         rows.push(serde_json::json!({"bytes": text.len(), "runs": runs, "seconds": t.wall, "cpu_seconds": t.cpu, "mb_per_s": mbs,
             "cpu_mb_per_s": cpu_mbs, "tokens": words, "tokens_per_s": words / t.wall,
-            "entities": doc.entities.len(), "dates": doc.dates.len(), "claims": doc.claims.len()}));
+            "entities": doc.entities.len(), "dates": doc.dates.len(), "claims": doc.claims.len(), "peak_heap_bytes": heap}));
 
         // Each stage, best of a few passes; "json" is the factlens/1
         // serialization the CLI writes (the page gets objects instead).
