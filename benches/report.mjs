@@ -104,7 +104,7 @@ if (markdown) {
       if (w) console.log(`| ${name} | ${kib(w.raw)} | ${kib(w.gzip)} | ${kib(w.brotli)} |`);
     }
   }
-  console.log(`\nMachine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}, ${machine.memory_gib} GiB; load average ${machine.load_average?.join(' ')}; ${machine.rustc}; ${machine.chromium}; commit ${machine.commit}, ${machine.date}.`);
+  console.log(`\nMachine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}, ${machine.memory_gib} GiB; load average at the end of the run ${machine.load_average?.join(" ")}; ${machine.rustc}; ${machine.chromium}; commit ${machine.commit}, ${machine.date}.`);
 } else {
   console.log('\nsummary against the targets of issue 6');
   const w = Math.max(...rows.map((r) => r.what.length));
