@@ -10,7 +10,8 @@
 mod corpus;
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use factlens::{annotate, Options};
@@ -22,11 +23,30 @@ struct CountingAlloc;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
+/// While TRACING is set, allocations also note the live heap in 1 ms time
+/// slots, so one run of `profile_stages` splits into each stage's peak.
+/// Off while timing: reading the clock on every allocation costs.
+static TRACING: AtomicBool = AtomicBool::new(false);
+static EPOCH: OnceLock<Instant> = OnceLock::new();
+const SLOTS: usize = 1 << 16;
+static SLOT_PEAK: [AtomicUsize; SLOTS] = [const { AtomicUsize::new(0) }; SLOTS];
+
+fn note(live: usize) {
+    PEAK.fetch_max(live, Relaxed);
+    if TRACING.load(Relaxed) {
+        if let Some(epoch) = EPOCH.get() {
+            let slot = epoch.elapsed().as_millis() as usize;
+            if slot < SLOTS {
+                SLOT_PEAK[slot].fetch_max(live, Relaxed);
+            }
+        }
+    }
+}
+
 // SAFETY: defers every call to the system allocator unchanged; only counts.
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
+        note(LIVE.fetch_add(layout.size(), Relaxed) + layout.size());
         System.alloc(layout)
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -35,8 +55,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if new_size >= layout.size() {
-            let live = LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
-            PEAK.fetch_max(live, Relaxed);
+            note(LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size());
         } else {
             LIVE.fetch_sub(layout.size() - new_size, Relaxed);
         }
@@ -53,6 +72,30 @@ fn peak_heap(f: impl FnOnce()) -> usize {
     PEAK.store(base, Relaxed);
     f();
     PEAK.load(Relaxed) - base
+}
+
+/// The peak heap of each stage of one `profile_stages` run on `text`,
+/// above what was live before it (1 ms resolution: for articles of 1 MB).
+fn stage_heap(text: &str, opts: &Options) -> Vec<(&'static str, usize)> {
+    for slot in &SLOT_PEAK {
+        slot.store(0, Relaxed);
+    }
+    let base = LIVE.load(Relaxed);
+    let epoch = *EPOCH.get_or_init(Instant::now);
+    let start = epoch.elapsed().as_secs_f64();
+    TRACING.store(true, Relaxed);
+    let stages = factlens::profile_stages(text, opts);
+    TRACING.store(false, Relaxed);
+    let mut t0 = start;
+    stages
+        .into_iter()
+        .map(|(name, secs)| {
+            let (a, b) = ((t0 * 1e3) as usize, ((t0 + secs) * 1e3).ceil() as usize);
+            t0 += secs;
+            let peak = SLOT_PEAK[a.min(SLOTS)..b.min(SLOTS - 1) + 1].iter().map(|p| p.load(Relaxed)).max().unwrap_or(0);
+            (name, peak.saturating_sub(base))
+        })
+        .collect()
 }
 
 const SIZES: &[usize] = &[10 << 10, 100 << 10, 1 << 20, 10 << 20];
@@ -193,6 +236,17 @@ fn main() {
         stage_by_size.push((text.len(), words, stages));
     }
 
+    // Where the memory goes, on the article size the page's memory target is about.
+    let mb = prefix(&big, 1 << 20);
+    let heap_by_stage = stage_heap(mb, &opts);
+    // Live heap, so a stage's figure includes the text model and the
+    // earlier stages' results that profile_stages still holds.
+    print!("\npeak live heap during each stage, {} byte article (MiB):", mb.len());
+    for (name, bytes) in &heap_by_stage {
+        print!(" {name} {:.1}", *bytes as f64 / 1048576.0);
+    }
+    println!();
+
     let (big_len, big_words, big_stages) = stage_by_size.last().expect("sizes");
     println!("\nstages on {big_len} bytes, {big_words} word tokens (best of {}):", runs_for(*big_len).min(5));
     println!("{:>12} {:>10} {:>10} {:>12} {:>8}", "stage", "seconds", "MB/s", "tokens/s", "share");
@@ -233,7 +287,8 @@ fn main() {
 
     if let Some(path) = json_path {
         let out = serde_json::json!({"benchmark": "native-throughput", "sizes": rows, "stages": stage_rows,
-            "per_byte_growth_10mb_vs_10kb": growth, "cpu_per_byte_growth_10mb_vs_10kb": cpu_growth});
+            "per_byte_growth_10mb_vs_10kb": growth, "cpu_per_byte_growth_10mb_vs_10kb": cpu_growth,
+            "peak_heap_by_stage": {"bytes": mb.len(), "stages": heap_by_stage.iter().map(|(n, b)| serde_json::json!({"stage": n, "peak_heap_bytes": b})).collect::<Vec<_>>()}});
         std::fs::write(&path, serde_json::to_string_pretty(&out).unwrap()).expect("write JSON");
         println!("wrote {path}");
     }
