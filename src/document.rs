@@ -281,7 +281,7 @@ impl Document {
 /// where offsets change unit.
 pub(crate) struct Builder<'a> {
     pub src: &'a str,
-    map: CharMap,
+    map: CharMap<'a>,
 }
 
 impl<'a> Builder<'a> {

@@ -110,10 +110,19 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     }
     extend_quotes_across_paragraphs(t, &units, &mut out);
     // Sentences in the author's voice that deserve checking.
-    let attributed: Vec<Span> = out.iter().filter(|f| f.kind == ClaimKind::Attributed).map(|f| f.span).collect();
+    // Sorted by start, so the claims that can overlap a sentence are found
+    // by binary search rather than a scan per sentence (quadratic on long texts).
+    let mut attributed: Vec<Span> = out.iter().filter(|f| f.kind == ClaimKind::Attributed).map(|f| f.span).collect();
+    attributed.sort_unstable();
+    // The longest claim bounds how far back an overlapping one can start.
+    let longest = attributed.iter().map(|a| a.end - a.start).max().unwrap_or(0);
+    let overlaps_claim = |span: Span| {
+        let from = attributed.partition_point(|a| a.start + longest < span.start);
+        attributed[from..].iter().take_while(|a| a.start < span.end).any(|a| a.overlaps(span))
+    };
     for s in &t.sentences {
         let span = t.sentence_span(s);
-        if span.is_empty() || attributed.iter().any(|a| a.overlaps(span)) || !statement_like(t, s) {
+        if span.is_empty() || overlaps_claim(span) || !statement_like(t, s) {
             continue;
         }
         let score = m.worthy.score(t, s.clone(), &mut wbuf);
@@ -366,7 +375,11 @@ fn extend_quotes_across_paragraphs(t: &Text, units: &[features::Unit], out: &mut
             && !closes(u.end - 1)
     };
     for f in out.iter_mut().filter(|f| f.kind == ClaimKind::Attributed) {
-        let Some(k) = units.iter().position(|u| t.tokens[u.tokens.start].span.start == f.content.start) else { continue };
+        // Units are in text order: find the one the content starts with by binary search.
+        let k = units.partition_point(|u| t.tokens[u.tokens.start].span.start < f.content.start);
+        if k >= units.len() || t.tokens[units[k].tokens.start].span.start != f.content.start {
+            continue;
+        }
         if !opens(units[k].tokens.start) {
             continue;
         }

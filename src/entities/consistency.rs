@@ -6,7 +6,7 @@
 //! person's surname alone is that person, and untagged repetitions of a
 //! tagged name are tagged too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Tagged;
 
@@ -40,11 +40,11 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     }
     // A person's surname alone is that person ("MaliVai Washington" ...
     // "Washington won"), whatever the tagger made of the lone word.
-    let surnames: Vec<&str> = found.iter().filter(|m| m.ty == 1 && m.end - m.first >= 2).map(|m| words[m.end - 1]).collect();
+    let surnames: HashSet<&str> = found.iter().filter(|m| m.ty == 1 && m.end - m.first >= 2).map(|m| words[m.end - 1]).collect();
     // A lone word taken for a person that begins a company's name is that
     // company ("Magna International Inc" ... "Magna was up"); places stay
     // places ("Japan Airlines" ... "Japan").
-    let companies: Vec<&str> = found.iter().filter(|m| m.ty == 2 && m.end - m.first >= 2).map(|m| words[m.first]).collect();
+    let companies: HashSet<&str> = found.iter().filter(|m| m.ty == 2 && m.end - m.first >= 2).map(|m| words[m.first]).collect();
     for m in found.iter_mut() {
         if m.end - m.first == 1 && surnames.contains(&words[m.first]) {
             m.ty = 1;

@@ -11,6 +11,8 @@ mod model;
 
 use std::sync::OnceLock;
 
+use std::collections::HashMap;
+
 use crate::document::EntityLabel;
 use crate::text::{Span, Text, TokenKind};
 use features::{DocFeatures, Extractor, Gazetteer};
@@ -146,13 +148,32 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
     // Longest mentions first, so short forms attach to full names.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
+    // Every merge shares the last word or matches the initials, so clusters
+    // are indexed by both: each mention is compared with a few candidates,
+    // not with every cluster (which was quadratic on long texts).
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in &order {
-        let found = reps.iter().position(|&r| same_referent(&words[r], mentions[r].label, &words[i], mentions[i].label));
+        let w = &words[i];
+        let by_word = w.last().and_then(|l| by_last.get(l.as_str())).map_or(&[][..], Vec::as_slice);
+        let by_init = if w.len() == 1 { by_initials.get(&w[0]).map_or(&[][..], Vec::as_slice) } else { &[] };
+        // The earliest-created fitting cluster, as a scan over all would find.
+        let found = by_word
+            .iter()
+            .chain(by_init)
+            .copied()
+            .filter(|&c| same_referent(&words[reps[c]], mentions[reps[c]].label, w, mentions[i].label))
+            .min();
         match found {
             Some(c) => cluster[i] = c,
             None => {
-                cluster[i] = reps.len();
+                let c = reps.len();
+                cluster[i] = c;
                 reps.push(i);
+                if let Some(l) = w.last() {
+                    by_last.entry(l.as_str()).or_default().push(c);
+                }
+                by_initials.entry(initials(w)).or_default().push(c);
             }
         }
     }
@@ -169,6 +190,11 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
     cluster
 }
 
+/// "shanghai cooperation organization" -> "sco".
+fn initials(words: &[String]) -> String {
+    words.iter().filter(|w| !matches!(w.as_str(), "of" | "and" | "for")).filter_map(|w| w.chars().next()).collect()
+}
+
 fn same_referent(long: &[String], long_label: EntityLabel, short: &[String], short_label: EntityLabel) -> bool {
     if long.is_empty() || short.is_empty() {
         return false;
@@ -179,8 +205,7 @@ fn same_referent(long: &[String], long_label: EntityLabel, short: &[String], sho
     if long_label != short_label {
         return false;
     }
-    let initials: String = long.iter().filter(|w| !matches!(w.as_str(), "of" | "and" | "for")).filter_map(|w| w.chars().next()).collect();
-    if short.len() == 1 && short[0].chars().count() >= 2 && short[0] == initials {
+    if short.len() == 1 && short[0].chars().count() >= 2 && short[0] == initials(long) {
         return true;
     }
     match long_label {
