@@ -24,8 +24,7 @@ out=target/bench
 mkdir -p "$out"
 
 if [ "$build" = 1 ]; then
-  ./scripts/install-web-tools.sh
-  (cd tests/browser && if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi)
+  ./scripts/setup.sh --browser
   ./scripts/build-web.sh
 fi
 
