@@ -61,20 +61,40 @@ pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<Strin
     })
 }
 
-/// "in August" without a year: in a future-tense clause the next August
-/// (this month included), otherwise the nearest one leaning to the past.
-pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, future: bool) -> Option<String> {
-    let (Some(d), None) = (dct, ctx) else { return month(dct, ctx, mo) };
-    let cur = d.month() as u8;
-    if !future {
+/// "in August" without a year, by the tense of its clause (`dir` −1
+/// past, +1 future, 0 unknown): a future clause takes the next August
+/// from this month on; a past one the nearest August but never next
+/// year's. A year named earlier in the sentence wins,
+/// unless the clause is in the future and that year is over ("joined in
+/// July 1997, will join on March 12").
+pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, dir: i8) -> Option<String> {
+    let Some(d) = dct else { return month(dct, ctx, mo) };
+    if ctx.is_some_and(|y| dir <= 0 || y >= d.year()) || dir == 0 {
         return month(dct, ctx, mo);
     }
-    let y = if future {
-        d.year() + i16::from(mo < cur)
-    } else {
-        d.year() - i16::from(mo > cur)
-    };
+    let cur = d.month() as u8;
+    let y = if dir > 0 { d.year() + i16::from(mo < cur) } else { year_for(dct, None, mo, 15)?.min(d.year()) };
     Some(format!("{y:04}-{mo:02}"))
+}
+
+/// "Aug. 7" without a year, by the tense of its clause as for
+/// [`month_tensed`]: a future date is not past. (A past clause changes
+/// nothing: "declared a dividend payable Jan. 2" is still to come.)
+pub(super) fn month_day_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, day: u8, dir: i8) -> Option<String> {
+    let Some(d) = dct else { return month_day(dct, ctx, mo, day) };
+    if ctx.is_some_and(|y| dir <= 0 || y >= d.year()) || dir == 0 {
+        return month_day(dct, ctx, mo, day);
+    }
+    let y = d.year();
+    let near = year_for(dct, None, mo, day)?;
+    let cand = Date::new(y, mo as i8, (day as i8).min(28)).ok()?;
+    let ahead = (cand - d).get_days();
+    let y = if dir > 0 && ahead < -3 {
+        y + 1
+    } else {
+        near
+    };
+    ymd(y, mo, day)
 }
 
 /// The document date shifted by days.
