@@ -620,12 +620,13 @@ impl<'a, 't> G<'a, 't> {
         if short && !self.glued_dot(i + 1) {
             return None;
         }
-        // "Thursday, Jan. 6": two expressions; the weekday is that day.
+        // "Thursday, Jan. 6": one expression (as TimeBank marks it), the
+        // date the month and day name.
         let j = self.comma(i + 1);
         if let Lex::Month { .. } = self.l(j) {
             if let Some(x) = self.month(j) {
                 if x.value.as_deref().is_some_and(|v| v.len() == 10) {
-                    return m(i + 1, D, x.value);
+                    return m(x.end, D, x.value);
                 }
             }
         }
@@ -1270,6 +1271,8 @@ impl<'a, 't> G<'a, 't> {
                 let (c, _) = self.count_at(i)?;
                 (u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?, 0, i + 1)
             }
+            // "high noon" is a showdown, not a time.
+            Lex::Key(Key::Noon) if self.prev_is(i, &["high"]) => return None,
             Lex::Key(Key::Noon | Key::Midday) => (12, 0, i + 1),
             Lex::Key(Key::Midnight) => (24, 0, i + 1),
             _ => return None,
