@@ -1211,6 +1211,10 @@ impl<'a, 't> G<'a, 't> {
             }
         }
         let mut value = n::duration(c, unit);
+        // "5 1/2 hours": the count read the fraction after it.
+        if let Some(c) = c.filter(|_| k >= j + 2 && self.w(k - 1) == "1/2" && self.l(j) == Lex::Number) {
+            value = n::duration_frac(c, unit);
+        }
         // "an hour and a half".
         if self.key(end, Key::And) && self.l(end + 1) == Lex::Article && self.key(end + 2, Key::Half) {
             end += 3;

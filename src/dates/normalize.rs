@@ -334,10 +334,22 @@ pub(super) fn duration(c: Option<u32>, unit: Unit) -> String {
     format!("P{t}{n}{letter}")
 }
 
-/// "an hour and a half" → `PT1.5H`.
+/// "an hour and a half", "2 1/2 years": whole units and half of one,
+/// written in the next smaller unit as TimeBank does (`PT1H30M`,
+/// `P2Y6M`); a decimal where there is no such unit (`P1.5W`).
 pub(super) fn duration_frac(c: u32, unit: Unit) -> String {
-    let (letter, time) = unit.letter();
-    format!("P{}{c}.5{letter}", if time { "T" } else { "" })
+    match unit {
+        Unit::Year => format!("P{c}Y6M"),
+        Unit::Day => format!("P{c}DT12H"),
+        Unit::Hour => format!("PT{c}H30M"),
+        Unit::Minute => format!("PT{c}M30S"),
+        Unit::Decade => format!("P{}Y", c * 10 + 5),
+        Unit::Century => format!("P{}Y", c * 100 + 50),
+        _ => {
+            let (letter, time) = unit.letter();
+            format!("P{}{c}.5{letter}", if time { "T" } else { "" })
+        }
+    }
 }
 
 /// "half an hour" → `PT30M`, "half a year" → `P6M`.
@@ -348,7 +360,10 @@ pub(super) fn half_duration(unit: Unit) -> String {
         Unit::Day => "PT12H".into(),
         Unit::Year => "P6M".into(),
         Unit::Month => "P2W".into(),
-        u => duration_frac(0, u),
+        u => {
+            let (letter, time) = u.letter();
+            format!("P{}0.5{letter}", if time { "T" } else { "" })
+        }
     }
 }
 
