@@ -55,8 +55,9 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
     // the last month or day written out with one ("In October 2024 ...
     // since the end of June").
     let mut doc_year: Option<i16> = None;
+    let mut anchor_year: Option<i16> = None;
     for s in &text.sentences {
-        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo };
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo, anchor_year };
         prev_lo = s.start;
         let mut i = g.lo;
         while i < g.lim {
@@ -70,9 +71,14 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                     // context year ("on July 4, 1998 ... July 6"); a bare year
                     // does not ("since 2003 ... as of February").
                     let fine = x.value.as_deref().is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
-                    if let Some(y) = (i..x.end).find_map(|k| g.year_at(k)).filter(|_| fine) {
+                    let written = (i..x.end).find_map(|k| g.year_at(k));
+                    if let Some(y) = written.filter(|_| fine) {
                         g.year = Some(y);
                         doc_year = Some(y);
+                    }
+                    if let Some(y) = written.filter(|_| x.kind == D) {
+                        g.anchor_year = Some(y);
+                        anchor_year = Some(y);
                     }
                     out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
                     i = x.end;
@@ -122,6 +128,9 @@ struct G<'a, 't> {
     year: Option<i16>,
     /// The document speaks of quarters.
     quarterly: bool,
+    /// The year of the last expression that wrote one out ("in 1995"):
+    /// what "that year" and "the following year" refer to in a narrative.
+    anchor_year: Option<i16>,
     /// First token of the previous sentence.
     prev_lo: usize,
 }
@@ -179,6 +188,7 @@ impl<'a, 't> G<'a, 't> {
                 | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
                     // "half an hour", "previous Friday", "coming months".
                     matches!(k, Half | Previous | Coming | Following | Future) && self.l(i + 1) != Lex::Other
+                        || k == That && self.l(i + 1) == (Lex::Unit { unit: Unit::Year, plural: false })
                 }
                 _ => true,
             },
@@ -857,6 +867,21 @@ impl<'a, 't> G<'a, 't> {
         let mut j = i;
         if self.key(j, Key::The) {
             j += 1;
+        }
+        // "that year", "the same year", "the following year": in a
+        // narrative, relative to the year last written out ("On May 22,
+        // 1995, ... the following year") rather than to the document date.
+        if self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && !self.is(j + 2, &["'s", "-"]) {
+            let off = match self.l(j) {
+                Lex::Key(Key::That) if j == i => Some(0),
+                Lex::Key(Key::Same) if j > i => Some(0),
+                Lex::Key(Key::Following) if j > i => Some(1),
+                Lex::Key(Key::Previous) if j > i => Some(-1),
+                _ => None,
+            };
+            if let (Some(off), Some(y)) = (off, self.anchor_year) {
+                return m(j + 2, D, Some(format!("{:04}", y + off)));
+            }
         }
         let off: i64 = match self.l(j) {
             Lex::Key(Key::Last | Key::Past | Key::Previous) => -1,

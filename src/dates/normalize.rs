@@ -313,13 +313,16 @@ pub(super) fn holiday_rel(dct: Option<Date>, this_year: &str, off: i64) -> Optio
     let d = dct?;
     let h: Date = this_year.parse().ok()?;
     let is_thanksgiving = h.month() == 11;
+    // The holiday of the document's year decides, not the nearest one
+    // ("last Thanksgiving" in February is the one three months back).
+    let on = |y: i16| if is_thanksgiving { thanksgiving(y) } else { Date::new(y, h.month(), h.day()).ok() };
+    let h = on(d.year())?;
     let y = match off {
         -1 if h >= d => d.year() - 1,
         1 if h <= d => d.year() + 1,
         _ => d.year(),
     };
-    let x = if is_thanksgiving { thanksgiving(y)? } else { Date::new(y, h.month(), h.day()).ok()? };
-    Some(x.to_string())
+    Some(on(y)?.to_string())
 }
 
 /// `P2Y`, `PT3H`, `PXD` for an unknown count.
