@@ -844,9 +844,16 @@ impl<'a, 't> G<'a, 't> {
                 m(i + 2, D, Some("PAST_REF".into()))
             }
             Key::Recent => {
-                // "recent years", "recent weeks".
-                let (_, plural) = self.unit(i + 1)?;
-                plural.then(|| M { end: i + 2, kind: D, value: Some("PAST_REF".into()) })
+                // "recent years" is the past; "recent weeks", "recent
+                // months" a stretch of them (TimeBank's PXW, PXM).
+                let (unit, plural) = self.unit(i + 1)?;
+                if !plural {
+                    return None;
+                }
+                if matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+                    return m(i + 2, Dur, Some(n::duration(None, unit)));
+                }
+                m(i + 2, D, Some("PAST_REF".into()))
             }
             Key::This | Key::Last if part(i + 1).is_some() => {
                 let p = part(i + 1)?;
