@@ -55,8 +55,9 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
     // the last month or day written out with one ("In October 2024 ...
     // since the end of June").
     let mut doc_year: Option<i16> = None;
+    let mut anchor_year: Option<i16> = None;
     for s in &text.sentences {
-        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo };
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo, anchor_year };
         prev_lo = s.start;
         let mut i = g.lo;
         while i < g.lim {
@@ -70,9 +71,14 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                     // context year ("on July 4, 1998 ... July 6"); a bare year
                     // does not ("since 2003 ... as of February").
                     let fine = x.value.as_deref().is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
-                    if let Some(y) = (i..x.end).find_map(|k| g.year_at(k)).filter(|_| fine) {
+                    let written = (i..x.end).find_map(|k| g.year_at(k));
+                    if let Some(y) = written.filter(|_| fine) {
                         g.year = Some(y);
                         doc_year = Some(y);
+                    }
+                    if let Some(y) = written.filter(|_| x.kind == D) {
+                        g.anchor_year = Some(y);
+                        anchor_year = Some(y);
                     }
                     out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
                     i = x.end;
@@ -82,6 +88,30 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The tense of a clause, for dates that name no year or week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// Irregular past tenses that news reports use with a date.
+const PAST_VERBS: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "met", "left", "went", "came", "took", "began", "gave", "made", "held", "won", "lost", "sent", "spent", "saw",
+    "fell", "rose", "struck", "shot", "fled", "flew", "found", "brought", "bought", "sold", "paid", "led", "kept", "thought", "felt", "heard", "got", "ran", "wrote",
+    "spoke", "broke", "chose", "stood", "sought", "taught", "caught", "meant", "became", "knew", "threw", "drew", "grew", "ago", "yesterday",
+    // Regular ones, listed: an "-ed" word is as often an adjective
+    // ("the reduced dividend") or not a past at all ("succeed").
+    "announced", "reported", "killed", "died", "arrived", "happened", "occurred", "attended", "started", "signed", "voted", "ruled", "decided", "filed",
+    "arrested", "visited", "called", "asked", "agreed", "claimed", "crashed", "exploded", "returned", "rallied", "marched", "testified", "warned", "added",
+    "denied", "confirmed", "launched", "opened", "ended", "closed", "canceled", "cancelled", "resigned", "accused", "attacked", "bombed", "injured", "issued",
+];
+
+/// Punctuation that closes a clause.
+fn is_clause_mark(w: &str) -> bool {
+    matches!(w, "," | ";" | ":" | "--" | "_" | "``" | "''" | "\"" | "(" | ")" | "\u{201c}" | "\u{201d}")
 }
 
 /// The grammar over one sentence.
@@ -98,6 +128,9 @@ struct G<'a, 't> {
     year: Option<i16>,
     /// The document speaks of quarters.
     quarterly: bool,
+    /// The year of the last expression that wrote one out ("in 1995"):
+    /// what "that year" and "the following year" refer to in a narrative.
+    anchor_year: Option<i16>,
     /// First token of the previous sentence.
     prev_lo: usize,
 }
@@ -155,6 +188,7 @@ impl<'a, 't> G<'a, 't> {
                 | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
                     // "half an hour", "previous Friday", "coming months".
                     matches!(k, Half | Previous | Coming | Following | Future) && self.l(i + 1) != Lex::Other
+                        || k == That && self.l(i + 1) == (Lex::Unit { unit: Unit::Year, plural: false })
                 }
                 _ => true,
             },
@@ -499,7 +533,7 @@ impl<'a, 't> G<'a, 't> {
             if !self.capitalized(i) {
                 return None;
             }
-            return m(j + 1, D, n::month_day(self.dct, self.year, mo, d));
+            return m(j + 1, D, n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)));
         }
         let k = if self.key(j, Key::Of) || self.w(j) == "," { j + 1 } else { j };
         if let Some(y) = self.year_at(k) {
@@ -534,7 +568,7 @@ impl<'a, 't> G<'a, 't> {
                 return m(i + 3, D, self.dct.map(|d| format!("{:04}-{mo:02}", d.year() + off)));
             }
         }
-        m(i + 1, D, n::month_tensed(self.dct, self.year, mo, self.future_tense(i)))
+        m(i + 1, D, n::month_tensed(self.dct, self.year, mo, self.dir(i)))
     }
 
     /// "7 August 1998", "7 August".
@@ -552,7 +586,7 @@ impl<'a, 't> G<'a, 't> {
         if let Some(y) = self.year_at(k) {
             return m(k + 1, D, n::ymd(y, mo, d));
         }
-        m(i + 2, D, n::month_day(self.dct, self.year, mo, d))
+        m(i + 2, D, n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)))
     }
 
     /// A year "1998", with "the 1988 period", "the 1990 fourth quarter".
@@ -596,12 +630,13 @@ impl<'a, 't> G<'a, 't> {
         if short && !self.glued_dot(i + 1) {
             return None;
         }
-        // "Thursday, Jan. 6": two expressions; the weekday is that day.
+        // "Thursday, Jan. 6": one expression (as TimeBank marks it), the
+        // date the month and day name.
         let j = self.comma(i + 1);
         if let Lex::Month { .. } = self.l(j) {
             if let Some(x) = self.month(j) {
                 if x.value.as_deref().is_some_and(|v| v.len() == 10) {
-                    return m(i + 1, D, x.value);
+                    return m(x.end, D, x.value);
                 }
             }
         }
@@ -616,17 +651,88 @@ impl<'a, 't> G<'a, 't> {
     /// Whether the clause around token `i` speaks of the future ("will
     /// meet Friday", "is scheduled to close Monday").
     fn future_tense(&self, i: usize) -> bool {
-        let from = i.saturating_sub(8).max(self.lo);
-        (from..i).any(|k| {
-            let w = self.w(k);
-            let cue = ["will", "'ll", "shall", "scheduled", "planned", "plans", "plan", "due", "expected", "expects", "expire", "resume", "until", "postponed", "deadline"]
-                .iter()
-                .any(|f| w.eq_ignore_ascii_case(f));
-            // "set to", "as soon as", "as early as".
-            let phrase = w.eq_ignore_ascii_case("set") && self.w(k + 1) == "to"
-                || (w.eq_ignore_ascii_case("soon") || w.eq_ignore_ascii_case("early")) && k > 0 && self.w(k - 1).eq_ignore_ascii_case("as");
-            cue || phrase
-        })
+        self.tense(i) == Some(Tense::Future)
+    }
+
+    /// The tense at `i` as a direction: −1 past, +1 future, 0 unknown.
+    fn dir(&self, i: usize) -> i8 {
+        match self.tense(i) {
+            Some(Tense::Past) => -1,
+            Some(Tense::Future) => 1,
+            None => 0,
+        }
+    }
+
+    /// The tense of the clause around token `i`, read from the nearest
+    /// tense cue on either side (as HeidelTime reads the sentence's verbs):
+    /// "will", "expected", "would" look ahead; "said", "was", "had", a
+    /// past participle look back. Crossing a comma or a quote costs
+    /// distance, so "will meet Bush on Thursday, officials said" is future
+    /// and "met Monday" past. "until"/"deadline" decide only when no verb
+    /// does ("Until Thursday, they had not called him" is past).
+    fn tense(&self, i: usize) -> Option<Tense> {
+        const LEFT: usize = 12;
+        const RIGHT: usize = 12;
+        let mut best: Option<(usize, Tense)> = None;
+        let mut weak: Option<Tense> = None;
+        let mut consider = |dist: usize, t: Option<(Tense, bool)>| {
+            if let Some((t, strong)) = t {
+                if !strong {
+                    weak = weak.or(Some(t));
+                } else if best.map_or(true, |(d, _)| dist < d) {
+                    best = Some((dist, t));
+                }
+            }
+        };
+        let mut dist = 0;
+        let mut k = i;
+        while k > self.lo && i - k < LEFT {
+            k -= 1;
+            dist += if is_clause_mark(self.w(k)) { 4 } else { 1 };
+            consider(dist, self.tense_cue(k));
+        }
+        dist = 0;
+        let mut k = i + 1;
+        while k < self.lim && k - i <= RIGHT {
+            dist += if is_clause_mark(self.w(k)) { 4 } else { 1 };
+            // A cue after the expression weighs a little less than one
+            // before it ("said Friday it will" is past).
+            consider(dist + 1, self.tense_cue(k));
+            k += 1;
+        }
+        best.map(|(_, t)| t).or(weak)
+    }
+
+    /// The tense word `k` marks, and whether it is a verb (strong) or only
+    /// a preposition that leans one way (weak).
+    fn tense_cue(&self, k: usize) -> Option<(Tense, bool)> {
+        let w = self.w(k);
+        if w.is_empty() || !w.starts_with(|c: char| c.is_ascii_lowercase() || c == '\'') {
+            return None;
+        }
+        let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
+        if is(&["will", "'ll", "shall", "would", "wo", "scheduled", "schedule", "expected", "expects", "expect", "due", "planned", "planning", "intends", "intend", "upcoming", "postponed", "resume", "expire", "expires"])
+            || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
+            || is(&["soon", "early"]) && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("as") && self.w(k + 1).eq_ignore_ascii_case("as")
+        {
+            // "had been scheduled to expire Friday", "had planned": a plan
+            // that lies in the past.
+            if (1..=2).any(|b| k >= self.lo + b && self.w(k - b).eq_ignore_ascii_case("had")) {
+                return Some((Tense::Past, true));
+            }
+            return Some((Tense::Future, true));
+        }
+        if is(&["until", "till", "deadline"]) {
+            return Some((Tense::Future, false));
+        }
+        // "were planning to", "was expected to": the verb after decides.
+        if is(&["was", "were"]) && (self.tense_cue(k + 1).is_some_and(|(t, _)| t == Tense::Future) || self.w(k + 1).ends_with("ing")) {
+            return None;
+        }
+        if is(PAST_VERBS) {
+            return Some((Tense::Past, true));
+        }
+        None
     }
 
     /// Hyphenated or glued forms: "1998-08-07", "8/7/98", "1990s",
@@ -738,9 +844,16 @@ impl<'a, 't> G<'a, 't> {
                 m(i + 2, D, Some("PAST_REF".into()))
             }
             Key::Recent => {
-                // "recent years", "recent weeks".
-                let (_, plural) = self.unit(i + 1)?;
-                plural.then(|| M { end: i + 2, kind: D, value: Some("PAST_REF".into()) })
+                // "recent years" is the past; "recent weeks", "recent
+                // months" a stretch of them (TimeBank's PXW, PXM).
+                let (unit, plural) = self.unit(i + 1)?;
+                if !plural {
+                    return None;
+                }
+                if matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+                    return m(i + 2, Dur, Some(n::duration(None, unit)));
+                }
+                m(i + 2, D, Some("PAST_REF".into()))
             }
             Key::This | Key::Last if part(i + 1).is_some() => {
                 let p = part(i + 1)?;
@@ -761,6 +874,21 @@ impl<'a, 't> G<'a, 't> {
         let mut j = i;
         if self.key(j, Key::The) {
             j += 1;
+        }
+        // "that year", "the same year", "the following year": in a
+        // narrative, relative to the year last written out ("On May 22,
+        // 1995, ... the following year") rather than to the document date.
+        if self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && !self.is(j + 2, &["'s", "-"]) {
+            let off = match self.l(j) {
+                Lex::Key(Key::That) if j == i => Some(0),
+                Lex::Key(Key::Same) if j > i => Some(0),
+                Lex::Key(Key::Following) if j > i => Some(1),
+                Lex::Key(Key::Previous) if j > i => Some(-1),
+                _ => None,
+            };
+            if let (Some(off), Some(y)) = (off, self.anchor_year) {
+                return m(j + 2, D, Some(format!("{:04}", y + off)));
+            }
         }
         let off: i64 = match self.l(j) {
             Lex::Key(Key::Last | Key::Past | Key::Previous) => -1,
@@ -1115,6 +1243,10 @@ impl<'a, 't> G<'a, 't> {
             }
         }
         let mut value = n::duration(c, unit);
+        // "5 1/2 hours": the count read the fraction after it.
+        if let Some(c) = c.filter(|_| k >= j + 2 && self.w(k - 1) == "1/2" && self.l(j) == Lex::Number) {
+            value = n::duration_frac(c, unit);
+        }
         // "an hour and a half".
         if self.key(end, Key::And) && self.l(end + 1) == Lex::Article && self.key(end + 2, Key::Half) {
             end += 3;
@@ -1175,6 +1307,8 @@ impl<'a, 't> G<'a, 't> {
                 let (c, _) = self.count_at(i)?;
                 (u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?, 0, i + 1)
             }
+            // "high noon" is a showdown, not a time.
+            Lex::Key(Key::Noon) if self.prev_is(i, &["high"]) => return None,
             Lex::Key(Key::Noon | Key::Midday) => (12, 0, i + 1),
             Lex::Key(Key::Midnight) => (24, 0, i + 1),
             _ => return None,

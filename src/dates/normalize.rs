@@ -61,20 +61,40 @@ pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<Strin
     })
 }
 
-/// "in August" without a year: in a future-tense clause the next August
-/// (this month included), otherwise the nearest one leaning to the past.
-pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, future: bool) -> Option<String> {
-    let (Some(d), None) = (dct, ctx) else { return month(dct, ctx, mo) };
-    let cur = d.month() as u8;
-    if !future {
+/// "in August" without a year, by the tense of its clause (`dir` −1
+/// past, +1 future, 0 unknown): a future clause takes the next August
+/// from this month on; a past one the nearest August but never next
+/// year's. A year named earlier in the sentence wins,
+/// unless the clause is in the future and that year is over ("joined in
+/// July 1997, will join on March 12").
+pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, dir: i8) -> Option<String> {
+    let Some(d) = dct else { return month(dct, ctx, mo) };
+    if ctx.is_some_and(|y| dir <= 0 || y >= d.year()) || dir == 0 {
         return month(dct, ctx, mo);
     }
-    let y = if future {
-        d.year() + i16::from(mo < cur)
-    } else {
-        d.year() - i16::from(mo > cur)
-    };
+    let cur = d.month() as u8;
+    let y = if dir > 0 { d.year() + i16::from(mo < cur) } else { year_for(dct, None, mo, 15)?.min(d.year()) };
     Some(format!("{y:04}-{mo:02}"))
+}
+
+/// "Aug. 7" without a year, by the tense of its clause as for
+/// [`month_tensed`]: a future date is not past. (A past clause changes
+/// nothing: "declared a dividend payable Jan. 2" is still to come.)
+pub(super) fn month_day_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, day: u8, dir: i8) -> Option<String> {
+    let Some(d) = dct else { return month_day(dct, ctx, mo, day) };
+    if ctx.is_some_and(|y| dir <= 0 || y >= d.year()) || dir == 0 {
+        return month_day(dct, ctx, mo, day);
+    }
+    let y = d.year();
+    let near = year_for(dct, None, mo, day)?;
+    let cand = Date::new(y, mo as i8, (day as i8).min(28)).ok()?;
+    let ahead = (cand - d).get_days();
+    let y = if dir > 0 && ahead < -3 {
+        y + 1
+    } else {
+        near
+    };
+    ymd(y, mo, day)
 }
 
 /// The document date shifted by days.
@@ -293,13 +313,16 @@ pub(super) fn holiday_rel(dct: Option<Date>, this_year: &str, off: i64) -> Optio
     let d = dct?;
     let h: Date = this_year.parse().ok()?;
     let is_thanksgiving = h.month() == 11;
+    // The holiday of the document's year decides, not the nearest one
+    // ("last Thanksgiving" in February is the one three months back).
+    let on = |y: i16| if is_thanksgiving { thanksgiving(y) } else { Date::new(y, h.month(), h.day()).ok() };
+    let h = on(d.year())?;
     let y = match off {
         -1 if h >= d => d.year() - 1,
         1 if h <= d => d.year() + 1,
         _ => d.year(),
     };
-    let x = if is_thanksgiving { thanksgiving(y)? } else { Date::new(y, h.month(), h.day()).ok()? };
-    Some(x.to_string())
+    Some(on(y)?.to_string())
 }
 
 /// `P2Y`, `PT3H`, `PXD` for an unknown count.
@@ -314,10 +337,22 @@ pub(super) fn duration(c: Option<u32>, unit: Unit) -> String {
     format!("P{t}{n}{letter}")
 }
 
-/// "an hour and a half" → `PT1.5H`.
+/// "an hour and a half", "2 1/2 years": whole units and half of one,
+/// written in the next smaller unit as TimeBank does (`PT1H30M`,
+/// `P2Y6M`); a decimal where there is no such unit (`P1.5W`).
 pub(super) fn duration_frac(c: u32, unit: Unit) -> String {
-    let (letter, time) = unit.letter();
-    format!("P{}{c}.5{letter}", if time { "T" } else { "" })
+    match unit {
+        Unit::Year => format!("P{c}Y6M"),
+        Unit::Day => format!("P{c}DT12H"),
+        Unit::Hour => format!("PT{c}H30M"),
+        Unit::Minute => format!("PT{c}M30S"),
+        Unit::Decade => format!("P{}Y", c * 10 + 5),
+        Unit::Century => format!("P{}Y", c * 100 + 50),
+        _ => {
+            let (letter, time) = unit.letter();
+            format!("P{}{c}.5{letter}", if time { "T" } else { "" })
+        }
+    }
 }
 
 /// "half an hour" → `PT30M`, "half a year" → `P6M`.
@@ -328,7 +363,10 @@ pub(super) fn half_duration(unit: Unit) -> String {
         Unit::Day => "PT12H".into(),
         Unit::Year => "P6M".into(),
         Unit::Month => "P2W".into(),
-        u => duration_frac(0, u),
+        u => {
+            let (letter, time) = u.letter();
+            format!("P{}0.5{letter}", if time { "T" } else { "" })
+        }
     }
 }
 
