@@ -44,8 +44,6 @@ pub use pipeline::{annotate, Options};
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::profile_stages;
 
-#[doc(hidden)]
-pub use dates::bench as bench_dates;
 
 /// Not part of the API: the features, decoder and model encoders the
 /// claim model trainers in `tools/` share with the recognizer.

@@ -49,19 +49,6 @@ pub(crate) fn recognize(text: &Text, dct: Option<Date>) -> Vec<Timex> {
         .collect()
 }
 
-/// Benchmark hook (`examples/throughput.rs`): tokenizes `src` and, when
-/// `dates` is set, recognizes its dates against `dct`; returns how many
-/// tokens or dates it found. Not part of the API.
-#[doc(hidden)]
-pub fn bench(src: &str, dct: Option<Date>, dates: bool) -> usize {
-    let t = Text::new(src);
-    if dates {
-        recognize(&t, dct).len()
-    } else {
-        t.tokens.len()
-    }
-}
-
 /// The granularity of a TIMEX3 value, for display and the timeline.
 pub(crate) fn granularity(value: &str) -> Option<&'static str> {
     let b = value.as_bytes();
