@@ -57,10 +57,8 @@ fn main() {
         eprintln!("usage: train-checkworthy TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--l2 X] [--prune N]");
         std::process::exit(2);
     }
-    let opt = |name: &str, default: f64| -> f64 {
-        args.iter().position(|a| a == name).and_then(|k| args.get(k + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
-    };
-    let (bits, epochs, l2, prune) = (opt("--bits", 16.0) as u8, opt("--epochs", 10.0) as usize, opt("--l2", 1e-6) as f32, opt("--prune", 1.0) as u8);
+    let flag = |name, default| factlens_tools::flag(&args, name, default);
+    let (bits, epochs, l2, prune): (u8, usize, f32, u8) = (flag("--bits", 16.0) as u8, flag("--epochs", 10.0) as usize, flag("--l2", 1e-6) as f32, flag("--prune", 1.0) as u8);
     let command = format!("cargo run --release -p factlens-tools --bin train-checkworthy -- {}", args[1..].join(" "));
     let train = read(&args[1]);
     let dev = read(&args[2]);

@@ -179,10 +179,8 @@ fn main() {
         eprintln!("usage: train-claims TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--prune N]");
         std::process::exit(2);
     }
-    let opt = |name: &str, default: usize| -> usize {
-        args.iter().position(|a| a == name).and_then(|k| args.get(k + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
-    };
-    let (bits, epochs, prune) = (opt("--bits", 17) as u8, opt("--epochs", 8), opt("--prune", 4) as u8);
+    let (bits, epochs, prune): (u8, usize, u8) =
+        (factlens_tools::flag(&args, "--bits", 17), factlens_tools::flag(&args, "--epochs", 8), factlens_tools::flag(&args, "--prune", 4));
     let command = format!("cargo run --release -p factlens-tools --bin train-claims -- {}", args[1..].join(" "));
     let train_docs = read(&args[1]);
     let dev_docs = read(&args[2]);
