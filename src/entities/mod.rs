@@ -49,13 +49,17 @@ pub(crate) struct Mention {
 pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let tg = tagger();
     let words: Vec<&str> = (0..text.tokens.len()).map(|i| text.tok(i)).collect();
+    // Features are built one sentence at a time, after one pass for the
+    // document-level statistics: never the whole document's at once.
+    let mut x = Extractor::default();
+    x.begin(&words, &text.sentences);
     let mut feats = DocFeatures::default();
-    Extractor::default().extract(&words, &text.sentences, &tg.gazetteer, &mut feats);
     let (mut scores, mut back, mut labels) = (Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
-    for (s, _) in text.sentences.iter().zip(&clutter).filter(|(_, &c)| !c) {
-        tg.model.tag(s.len(), |i| feats.of(s.start + i), &mut scores, &mut back, &mut labels);
+    for (k, (s, _)) in text.sentences.iter().zip(&clutter).enumerate().filter(|(_, (_, &c))| !c) {
+        x.sentence(&words, k, s.clone(), &tg.gazetteer, &mut feats);
+        tg.model.tag(s.len(), |i| feats.of(i), &mut scores, &mut back, &mut labels);
         // BIO to spans; an I- that does not continue its type opens a mention.
         let mut open: Option<(usize, u8)> = None;
         for (k, &y) in labels.iter().enumerate().chain(std::iter::once((labels.len(), &0u8))) {
