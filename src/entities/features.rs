@@ -54,7 +54,12 @@ impl Fnv {
         }
         self
     }
+    #[inline]
     fn ch(self, c: char) -> Fnv {
+        if c.is_ascii() {
+            // Its UTF-8 is the one byte: the same hash without encoding.
+            return Fnv((self.0 ^ c as u64).wrapping_mul(0x0100_0000_01b3));
+        }
         let mut buf = [0u8; 4];
         self.bytes(c.encode_utf8(&mut buf).as_bytes())
     }
@@ -140,7 +145,8 @@ impl Gazetteer {
         if lines.next().map(str::trim) != Some("factlens-gazetteer 1") {
             return Err("gazetteer: bad magic or version".into());
         }
-        let mut phrases = HashedMap::default();
+        // Loaded before the first annotation: one allocation, no rehashing.
+        let mut phrases = HashedMap::with_capacity_and_hasher(src.bytes().filter(|&b| b == b'\n').count(), Default::default());
         let mut lengths = 0u8;
         let mut keys = Vec::new();
         for line in lines {
