@@ -114,6 +114,24 @@ pub fn phrase_key(words: &[u64]) -> u64 {
     h.0
 }
 
+/// `s.split(sep)` for an ASCII `sep`, by a plain byte scan.
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Gazetteer categories, one bit each.
 pub const GAZ_CATEGORIES: [&str; 6] = ["LOC", "NORP", "ORG", "PER", "GIVEN", "MISC"];
 /// The longest gazetteer phrase that is looked up, in words.
@@ -141,11 +159,13 @@ impl Gazetteer {
     /// Reads `CATEGORY<TAB>phrase` lines; `#` starts a comment line. The
     /// first line must be `factlens-gazetteer 1`.
     pub fn parse(src: &str) -> Result<Gazetteer, String> {
-        let mut lines = src.lines();
+        // Read before the first annotation, so split on bytes (str::lines
+        // and split_once searched for each short line's ends).
+        let mut lines = split_ascii(src, b'\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
         if lines.next().map(str::trim) != Some("factlens-gazetteer 1") {
             return Err("gazetteer: bad magic or version".into());
         }
-        // Loaded before the first annotation: one allocation, no rehashing.
+        // One allocation, no rehashing.
         let mut phrases = HashedMap::with_capacity_and_hasher(src.bytes().filter(|&b| b == b'\n').count(), Default::default());
         let mut lengths = 0u8;
         let mut keys = Vec::new();
@@ -153,10 +173,11 @@ impl Gazetteer {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let (cat, phrase) = line.split_once('\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
+            let tab = line.bytes().position(|b| b == b'\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
+            let (cat, phrase) = (&line[..tab], &line[tab + 1..]);
             let bit = GAZ_CATEGORIES.iter().position(|c| *c == cat).ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
             keys.clear();
-            keys.extend(phrase.split(' ').filter(|w| !w.is_empty()).map(word_key));
+            keys.extend(split_ascii(phrase, b' ').filter(|w| !w.is_empty()).map(word_key));
             if keys.is_empty() || keys.len() > GAZ_MAX_WORDS {
                 continue;
             }
@@ -514,6 +535,13 @@ mod tests {
         let mut out = Vec::new();
         g.tag(&keys, |i| words[i].starts_with(char::is_uppercase), &mut out);
         assert_eq!(out, [(0, 0), (0b100, 0), (0, 0b100), (0, 0b100), (0, 0), (0, 0), (0, 0)]);
+    }
+
+    #[test]
+    fn split_ascii_splits_like_str_split() {
+        for s in ["", "a", "a\tb", "\t", "a\t\tb\t", "é\tü"] {
+            assert_eq!(split_ascii(s, b'\t').collect::<Vec<_>>(), s.split('\t').collect::<Vec<_>>(), "{s:?}");
+        }
     }
 
     #[test]
