@@ -384,6 +384,8 @@ struct Seen {
 #[derive(Default)]
 pub struct Extractor {
     pieces: Vec<Pieces>,
+    /// The word key of every token of the document (8 bytes a token,
+    /// hashed once for both passes).
     keys: Vec<u64>,
     flags: Vec<Flags>,
     gaz: Vec<(u8, u8)>,
@@ -411,13 +413,15 @@ impl Extractor {
     pub fn begin(&mut self, words: &[&str], sentences: &[Range<usize>]) {
         self.seen.clear();
         self.casings.clear();
+        self.keys.clear();
+        self.keys.extend(words.iter().map(|w| word_key(w)));
         for s in sentences {
             self.flags.clear();
             self.flags.extend(words[s.clone()].iter().map(|w| flags(w)));
             let c = casing(&self.flags);
             self.casings.push(c);
             for (i, p) in s.clone().zip(&self.flags) {
-                let e = self.seen.entry(word_key(words[i])).or_default();
+                let e = self.seen.entry(self.keys[i]).or_default();
                 if !p.cap && !p.nonletter && !p.upper {
                     e.lower = true;
                 }
@@ -436,13 +440,11 @@ impl Extractor {
     }
 
     fn append(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
-        let words = &words[s];
+        let (words, keys) = (&words[s.clone()], &self.keys[s]);
         self.pieces.clear();
         self.pieces.extend(words.iter().map(|w| pieces(w)));
-        self.keys.clear();
-        self.keys.extend(words.iter().map(|w| word_key(w)));
         let casing = self.casings[k];
-        let (ps, keys) = (&self.pieces[..], &self.keys[..]);
+        let ps = &self.pieces[..];
         gazetteer.tag(keys, |k| ps[k].cap, &mut self.gaz);
         self.numeric = words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
         for i in 0..ps.len() {
