@@ -106,6 +106,19 @@ fn weekday_of(n: u8) -> Option<Weekday> {
     Weekday::from_monday_one_offset(n as i8).ok()
 }
 
+/// The ISO week a day falls in: `2000-W10`.
+pub(super) fn week_of(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// Election Day in the United States: the Tuesday after the first Monday
+/// of November.
+pub(super) fn election_day(y: i16) -> Option<Date> {
+    let monday = Date::new(y, 11, 1).ok()?.nth_weekday_of_month(1, Weekday::Monday).ok()?;
+    monday.tomorrow().ok()
+}
+
 /// The date of a weekday. `off` −1 is "last Friday" (strictly before the
 /// document date), +1 "next Friday" (strictly after), 0 the bare weekday:
 /// the most recent one (today included) unless the clause is in the
@@ -332,6 +345,9 @@ pub(super) fn duration(c: Option<u32>, unit: Unit) -> String {
     let (n, letter) = match (c, unit) {
         (Some(c), Unit::Weekend) => (c.to_string(), "WE"),
         (Some(c), _) => (c.to_string(), letter),
+        // "decades", "decades-long": an unknown number of years, as
+        // TempEval-3 and MEANTIME both annotate it.
+        (None, Unit::Decade) => ("X".to_string(), "Y"),
         (None, _) => ("X".to_string(), letter),
     };
     format!("P{t}{n}{letter}")
@@ -412,6 +428,8 @@ mod tests {
     fn durations_and_decades() {
         assert_eq!(duration(Some(3), Unit::Hour), "PT3H");
         assert_eq!(duration(None, Unit::Year), "PXY");
+        assert_eq!(duration(None, Unit::Decade), "PXY");
+        assert_eq!(duration(Some(2), Unit::Decade), "P2E");
         assert_eq!(duration(Some(2), Unit::Quarter), "P2Q");
         assert_eq!(decade("1990s").as_deref(), Some("199"));
         assert_eq!(decade("1800s").as_deref(), Some("18"));
@@ -423,6 +441,10 @@ mod tests {
     fn seasons_and_holidays_resolve() {
         assert_eq!(season_rel(d("1998-02-06"), "FA", -1).as_deref(), Some("1997-FA"));
         assert_eq!(thanksgiving(1999), d("1999-11-25"));
+        // November 1 a Tuesday: the election is a week later.
+        assert_eq!(election_day(2022), d("2022-11-08"));
+        assert_eq!(election_day(1998), d("1998-11-03"));
+        assert_eq!(election_day(2024), d("2024-11-05"));
         assert_eq!(holiday_rel(d("2000-02-10"), "2000-11-23", -1).as_deref(), Some("1999-11-25"));
     }
 }
