@@ -220,7 +220,7 @@ impl<'a, 't> G<'a, 't> {
                 | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
                     // "half an hour", "previous Friday", "coming months".
                     matches!(k, Half | Previous | Coming | Following | Future) && self.l(i + 1) != Lex::Other
-                        || k == That && matches!(self.l(i + 1), Lex::Unit { unit: Unit::Year | Unit::Day, plural: false } | Lex::Key(Same))
+                        || k == That && matches!(self.l(i + 1), Lex::Unit { unit: Unit::Year | Unit::Month | Unit::Week | Unit::Day, plural: false } | Lex::Key(Same))
                 }
                 _ => true,
             },
@@ -572,6 +572,10 @@ impl<'a, 't> G<'a, 't> {
             if !self.capitalized(i) {
                 return None;
             }
+            // "the year ended Jan. 31": the last one, not the coming one.
+            if self.prev_is(i, &["ended"]) {
+                return m(j + 1, D, n::month_day_past(self.dct, self.year, mo, d));
+            }
             return m(j + 1, D, n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)));
         }
         let k = if self.key(j, Key::Of) || self.w(j) == "," { j + 1 } else { j };
@@ -726,6 +730,10 @@ impl<'a, 't> G<'a, 't> {
     /// and "met Monday" past. "until"/"deadline" decide only when no verb
     /// does ("Until Thursday, they had not called him" is past).
     fn tense(&self, i: usize) -> Option<Tense> {
+        // "on patrol since March": whatever the verb, the date is past.
+        if self.prev_is(i, &["since"]) {
+            return Some(Tense::Past);
+        }
         const LEFT: usize = 12;
         const RIGHT: usize = 12;
         let mut best: Option<(usize, Tense)> = None;
@@ -770,10 +778,15 @@ impl<'a, 't> G<'a, 't> {
             || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
             || is(&["soon", "early"]) && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("as") && self.w(k + 1).eq_ignore_ascii_case("as")
         {
-            // "had been scheduled to expire Friday", "had planned": a plan
-            // that lies in the past.
-            if (1..=2).any(|b| k >= self.lo + b && self.w(k - b).eq_ignore_ascii_case("had")) {
-                return Some((Tense::Past, true));
+            // "had been scheduled to expire Friday", "had planned", "had
+            // been due to expire": a plan that lies in the past.
+            for b in 1..=4 {
+                if k < self.lo + b || is_clause_mark(self.w(k - b)) {
+                    break;
+                }
+                if self.w(k - b).eq_ignore_ascii_case("had") {
+                    return Some((Tense::Past, true));
+                }
             }
             return Some((Tense::Future, true));
         }
@@ -784,8 +797,11 @@ impl<'a, 't> G<'a, 't> {
         if is(&["was", "were"]) && (self.tense_cue(k + 1).is_some_and(|(t, _)| t == Tense::Future) || self.w(k + 1).ends_with("ing")) {
             return None;
         }
+        // "would be paid", "will be held": a passive after a future "be"
+        // is no past.
         if is(PAST_VERBS) {
-            return Some((Tense::Past, true));
+            let future_be = k >= self.lo + 2 && self.w(k - 1).eq_ignore_ascii_case("be") && matches!(self.w(k - 2).to_ascii_lowercase().as_str(), "will" | "would" | "'ll" | "shall");
+            return Some((if future_be { Tense::Future } else { Tense::Past }, true));
         }
         None
     }
@@ -812,7 +828,7 @@ impl<'a, 't> G<'a, 't> {
         };
         if let Some(o) = ord {
             if b == "quarter" && (1..=4).contains(&o) {
-                return m(i + 1, D, n::quarter(self.dct, None, o));
+                return m(i + 1, D, n::quarter(self.dct, None, o, self.future_tense(i)));
             }
             if b == "half" && o <= 2 {
                 return m(i + 1, D, self.dct.map(|d| format!("{:04}-H{o}", d.year())));
@@ -947,6 +963,30 @@ impl<'a, 't> G<'a, 't> {
                 return m(j + 2, D, Some(format!("{:04}", y + off)));
             }
         }
+        // "the following month", "that week", "the previous month": from
+        // the day or month last named, as for the year.
+        if let Some(a) = self.anchor_day {
+            let off = match self.l(j) {
+                Lex::Key(Key::That) if j == i => Some(0),
+                Lex::Key(Key::Same) if j > i => Some(0),
+                Lex::Key(Key::Following) if j > i => Some(1),
+                Lex::Key(Key::Previous) if j > i => Some(-1),
+                _ => None,
+            };
+            if let (Some(off), Lex::Unit { unit: unit @ (Unit::Month | Unit::Week), plural: false }) = (off, self.l(j + 1)) {
+                if !self.is(j + 2, &["'s", "-", "of"]) {
+                    let v = match (a, unit) {
+                        (Anchor::Day(d), Unit::Week) => Some(n::week_of(d.checked_add(jiff::Span::new().weeks(off)).ok()?)),
+                        (Anchor::Day(d), _) => n::shift(Some(d), Unit::Month, off),
+                        (Anchor::Month(y, mo), Unit::Month) => n::shift(Date::new(y, mo as i8, 1).ok(), Unit::Month, off),
+                        _ => None,
+                    };
+                    if v.is_some() {
+                        return m(j + 2, D, v);
+                    }
+                }
+            }
+        }
         if let Some(x) = self.anchored_day(i) {
             return Some(x);
         }
@@ -988,7 +1028,14 @@ impl<'a, 't> G<'a, 't> {
                 m(k + 1, D, n::month_rel(self.dct, mo, off))
             }
             Lex::Weekday(wd) if self.capitalized(k) => {
-                let d = n::weekday(self.dct, wd, off as i8, false);
+                // "the previous Friday", "the following Monday": from the
+                // day last named ("closed Friday ... from the previous
+                // Friday"); "last Friday" from the document date.
+                let from = match (self.l(j), self.anchor_day) {
+                    (Lex::Key(Key::Previous | Key::Following), Some(Anchor::Day(d))) if j > i => Some(d),
+                    _ => self.dct,
+                };
+                let d = n::weekday(from, wd, off as i8, false);
                 m(k + 1, D, d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
             }
             Lex::Season(s) => m(k + 1, D, n::season_rel(self.dct, s, off)),
@@ -1133,7 +1180,7 @@ impl<'a, 't> G<'a, 't> {
         }
         let v = match year {
             Some(y) => Some(format!("{y:04}-Q{q}")),
-            None => n::quarter(self.dct, None, q),
+            None => n::quarter(self.dct, None, q, self.future_tense(i)),
         };
         m(end, D, v)
     }
