@@ -1059,6 +1059,14 @@ impl<'a, 't> G<'a, 't> {
         let day = |k: usize| {
             self.l(k) == (Lex::Unit { unit: Unit::Day, plural: false }) && !self.is(k + 1, &["'s", "-", "of", "has", "had", "will", "would", "is", "was", "may", "might", "must", "could", "when"])
         };
+        // "the day before Christmas", "the day after last Tuesday's
+        // hearing": a day from the date that follows.
+        if self.key(i, Key::The) && self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) && matches!(self.l(i + 2), Lex::Key(Key::Before | Key::After)) {
+            let x = self.date(i + 3)?;
+            let d: Date = x.value.as_deref().filter(|v| v.len() == 10)?.parse().ok()?;
+            let off = if self.key(i + 2, Key::Before) { -1 } else { 1 };
+            return m(x.end, D, Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string()));
+        }
         let (off, end, same) = match self.l(i) {
             Lex::Key(Key::That) if day(i + 1) => (0, i + 2, false),
             Lex::Key(Key::That) if self.key(i + 1, Key::Same) && day(i + 2) => (0, i + 3, true),
