@@ -4,7 +4,7 @@
 //! Writes `worthy.bin`.
 //!
 //! Usage: train-checkworthy TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N]
-//!        [--l2 X] [--seeds N] [--dev-weight X] [--prune N] [--folds K] [--plateau X] [--report FILE]
+//!        [--l2 X] [--seeds N] [--dev-weight X] [--prune N] [--folds K] [--clean P] [--plateau X] [--report FILE]
 //!
 //! Without `--folds` the model learns from TRAIN and the decision
 //! threshold is the one that maximizes F1 on DEV. With `--folds K` it
@@ -13,7 +13,10 @@
 //! on TRAIN + DEV, DEV examples weighted `--dev-weight` (the figures
 //! printed for DEV are then its out-of-fold figures, not those of the
 //! shipped model). `--plateau X` takes, instead of the highest F1, the
-//! middle of the thresholds within X of it. `--report FILE` only prints
+//! middle of the thresholds within X of it. `--clean P` (with `--folds`)
+//! drops the train examples to which the out-of-fold model gives a
+//! probability of their own label below P (likely label noise: train is
+//! much noisier than dev) and learns again without them. `--report FILE` only prints
 //! the shipped model's figures on FILE; nothing is chosen on it.
 
 use std::io::BufRead;
@@ -102,6 +105,20 @@ fn train(data: &[(&Example, f32)], c: &Config) -> Model {
     Model { mask, w: sum.iter().map(|x| x / count).collect(), bias: sum_bias / count }
 }
 
+/// Scores of every example by a model trained without its fold; fold k
+/// holds every k-th example.
+fn out_of_fold(all: &[(&Example, f32)], folds: usize, c: &Config) -> Vec<(f32, bool)> {
+    let mut oof = vec![(0f32, false); all.len()];
+    for k in 0..folds {
+        let fit: Vec<(&Example, f32)> = all.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, e)| *e).collect();
+        let m = train(&fit, c);
+        for (i, e) in all.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            oof[i] = (m.score(&e.0 .0), e.0 .1);
+        }
+    }
+    oof
+}
+
 /// Best F1 over thresholds on the raw score, and that threshold.
 fn best_threshold(scores: &[(f32, bool)]) -> (f32, f64) {
     let mut s = scores.to_vec();
@@ -162,7 +179,7 @@ fn figures(scores: &[(f32, bool)], thr: f32) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
-        eprintln!("usage: train-checkworthy TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--l2 X] [--seeds N] [--dev-weight X] [--prune N] [--folds K] [--plateau X] [--report FILE]");
+        eprintln!("usage: train-checkworthy TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--l2 X] [--seeds N] [--dev-weight X] [--prune N] [--folds K] [--clean P] [--plateau X] [--report FILE]");
         std::process::exit(2);
     }
     let flag = |name, default| factlens_tools::flag(&args, name, default);
@@ -174,7 +191,7 @@ fn main() {
         dev_weight: flag("--dev-weight", 1.0) as f32,
         plateau: flag("--plateau", 0.0),
     };
-    let (prune, folds) = (flag("--prune", 1.0) as u8, flag("--folds", 0.0) as usize);
+    let (prune, folds, clean) = (flag("--prune", 1.0) as u8, flag("--folds", 0.0) as usize, flag("--clean", 0.0) as f32);
     let report = Some(factlens_tools::flag(&args, "--report", String::new())).filter(|r| !r.is_empty());
     let command = format!("cargo run --release -p factlens-tools --bin train-checkworthy -- {}", args[1..].join(" "));
     let train_set = read(&args[1]);
@@ -186,16 +203,23 @@ fn main() {
         eprintln!("threshold {thr:.3} chosen on dev: dev {}", figures(&ds, thr));
         (model, thr)
     } else {
-        // Out-of-fold scores over train + dev; fold k holds every k-th example.
-        let all: Vec<(&Example, f32)> = train_set.iter().map(|e| (e, 1.0)).chain(dev.iter().map(|e| (e, c.dev_weight))).collect();
-        let mut oof = vec![(0f32, false); all.len()];
-        for k in 0..folds {
-            let fit: Vec<(&Example, f32)> = all.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, e)| *e).collect();
-            let m = train(&fit, &c);
-            for (i, e) in all.iter().enumerate().filter(|(i, _)| i % folds == k) {
-                oof[i] = (m.score(&e.0 .0), e.0 .1);
+        let mut all: Vec<(&Example, f32)> = train_set.iter().map(|e| (e, 1.0)).chain(dev.iter().map(|e| (e, c.dev_weight))).collect();
+        let mut oof = out_of_fold(&all, folds, &c);
+        if clean > 0.0 {
+            // Train labels the other folds contradict with confidence are
+            // most likely noise: learn without them, then score again.
+            let limit = (clean / (1.0 - clean)).ln();
+            let mut dropped = 0;
+            for (e, &(s, y)) in all.iter_mut().zip(&oof).take(train_set.len()) {
+                if if y { s < limit } else { s > -limit } {
+                    e.1 = 0.0;
+                    dropped += 1;
+                }
             }
+            eprintln!("dropped {dropped} train examples whose out-of-fold probability of their label is below {clean}");
+            oof = out_of_fold(&all, folds, &c);
         }
+        // Dropped examples keep their scores here: the threshold must suit all text.
         let (thr, _) = if c.plateau > 0.0 { plateau_threshold(&oof, c.plateau) } else { best_threshold(&oof) };
         eprintln!("threshold {thr:.3} chosen on {folds}-fold out-of-fold scores: all {}", figures(&oof, thr));
         eprintln!("dev, out of fold: {}", figures(&oof[train_set.len()..], thr));
