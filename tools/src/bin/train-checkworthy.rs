@@ -233,3 +233,18 @@ fn main() {
     std::fs::write(&out, ct::encode_worthy(&command, c.bits, &model.w, model.bias, thr, prune)).expect("write worthy.bin");
     eprintln!("wrote {}", out.display());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_separate_the_classes() {
+        let s = [(3.0, true), (2.0, true), (1.0, false), (0.0, false)];
+        let (thr, f1) = best_threshold(&s);
+        assert_eq!((thr, f1), (1.5, 1.0));
+        // Within 0.2 of the best F1: thresholds 1.5 and 0.5 (F1 0.8); the middle by rank is the lower one.
+        assert_eq!(plateau_threshold(&s, 0.2), (0.5, 0.8));
+        assert_eq!(plateau_threshold(&s, 0.0), (1.5, 1.0));
+    }
+}
