@@ -24,6 +24,8 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut commas = Vec::new();
     let mut partial: Vec<[i32; 6]> = Vec::new();
     let mut wbuf = Vec::new();
+    // Claims of one sentence share its score: the last one computed.
+    let mut memo: Option<(Range<usize>, f32)> = None;
     let mut out = Vec::new();
     let units = features::units(t);
     for unit in &units {
@@ -91,7 +93,17 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                 content: content_b,
                 stance: stance::of_cue(t.slice(cue_b)),
                 // Scored on whole sentences, the unit the model learned from.
-                checkworthy: m.worthy.score(t, sentences_of(t, &b, &content), &mut wbuf),
+                checkworthy: {
+                    let range = sentences_of(t, &b, &content);
+                    match &memo {
+                        Some((r, score)) if *r == range => *score,
+                        _ => {
+                            let score = m.worthy.score(t, range.clone(), &mut wbuf);
+                            memo = Some((range, score));
+                            score
+                        }
+                    }
+                },
             });
             // A statistic stays a checkable fact whoever reports it.
             let last = out.last().expect("just pushed");

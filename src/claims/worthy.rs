@@ -81,23 +81,40 @@ const PAST: usize = 5;
 const CAPITAL: usize = 6;
 const QUESTION: usize = 7;
 
-/// The class bits of each listed word, by `word_hash`, sorted for binary search.
-fn class_table() -> &'static [(u64, u8)] {
-    static T: OnceLock<Vec<(u64, u8)>> = OnceLock::new();
+/// Slots of the open-addressing table of listed words (a power of two,
+/// about four times the number of words, so that a probe mostly ends at
+/// the first slot).
+const SLOTS: usize = 512;
+
+/// The class bits of each listed word, keyed by `word_hash` (0: empty).
+fn class_table() -> &'static [(u64, u8); SLOTS] {
+    static T: OnceLock<[(u64, u8); SLOTS]> = OnceLock::new();
     T.get_or_init(|| {
-        let mut v: Vec<(u64, u8)> = Vec::new();
+        let mut table = [(0u64, 0u8); SLOTS];
         for (k, list) in CLASSES.iter().enumerate() {
             for w in list.iter() {
-                v.push((word_hash(w), 1 << k));
+                let h = word_hash(w);
+                let mut i = h as usize % SLOTS;
+                while table[i].0 != 0 && table[i].0 != h {
+                    i = (i + 1) % SLOTS;
+                }
+                table[i] = (h, table[i].1 | 1 << k);
             }
         }
-        v.sort_unstable();
-        v.dedup_by(|a, b| a.0 == b.0 && {
-            b.1 |= a.1;
-            true
-        });
-        v
+        table
     })
+}
+
+/// The class bits of the word with hash `h` (0 when it is in no list).
+fn class_of(table: &[(u64, u8); SLOTS], h: u64) -> u8 {
+    let mut i = h as usize % SLOTS;
+    loop {
+        match table[i] {
+            (0, _) => return 0,
+            (k, bits) if k == h => return bits,
+            _ => i = (i + 1) % SLOTS,
+        }
+    }
 }
 
 /// Unigrams, bigrams and the first two words of lower-cased words (numbers
@@ -119,8 +136,8 @@ pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut Vec<u32>) {
         let w = word_hash(tok);
         out.push(mix(101, w, 0));
         out.push(mix(102, prev, w));
-        if let Ok(k) = table.binary_search_by_key(&w, |e| e.0) {
-            let bits = table[k].1;
+        let bits = class_of(table, w);
+        if bits != 0 {
             for (c, n) in classes.iter_mut().enumerate().take(CLASSES.len()) {
                 *n += u64::from(bits >> c & 1);
             }
@@ -172,7 +189,7 @@ mod tests {
     #[test]
     fn word_classes_are_counted_whatever_the_case() {
         let table = class_table();
-        let class = |w: &str| table.binary_search_by_key(&word_hash(w), |e| e.0).map(|k| table[k].1).unwrap_or(0);
+        let class = |w: &str| class_of(table, word_hash(w));
         assert_eq!(class("We"), 1);
         assert_eq!(class("MILLION"), 1 << QUANTITY);
         assert_eq!(class("river"), 0);
