@@ -387,7 +387,9 @@ fn opening_attribution(t: &Text, mentions: &[Mention], s: &Range<usize>) -> Opti
 }
 
 /// Determiners that open the possessor of a noun cue ("the senator's").
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"];
+/// ("that" is left out: "said that Smith's claim" is more common than
+/// "that man's claim".)
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your"];
 
 /// The possessor of a one-word noun cue right after "'s", with the "'s"
 /// (as PolNeAR marks it): the entity
