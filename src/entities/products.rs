@@ -90,7 +90,7 @@ pub(super) fn apply(text: &Text, words: &[&str], initial: &[bool], skip: &[bool]
     let mut score_line = vec![false; n];
     for s in &text.sentences {
         let numbers = s.clone().filter(|&k| text.tokens[k].kind == TokenKind::Number).count();
-        if numbers > 3 && numbers * 3 >= s.len() {
+        if numbers > 3 && numbers * 4 >= s.len() {
             score_line[s.clone()].fill(true);
         }
     }
