@@ -68,8 +68,14 @@ fn singular(w: &str) -> &str {
     w.strip_suffix('s').filter(|r| r.len() >= 2).unwrap_or(w)
 }
 
-fn is_possessive(w: &str) -> bool {
-    matches!(w, "'s" | "’s")
+/// The token after a possessive that starts at `i`: "'s", or "' s" as
+/// some text is spaced.
+fn possessive_end(words: &[&str], i: usize) -> Option<usize> {
+    match (words.get(i), words.get(i + 1)) {
+        (Some(&("'s" | "’s")), _) => Some(i + 1),
+        (Some(&("'" | "’")), Some(&"s")) => Some(i + 2),
+        _ => None,
+    }
 }
 
 /// Whether `w` is a known model `m` in another form: "787s", "787-8",
@@ -79,10 +85,21 @@ fn variant_of(w: &str, m: &str) -> bool {
 }
 
 /// `is_company` says whether a token is a company of the company list,
-/// `initial` which tokens open a sentence. Product mentions replace what
+/// `is_company_phrase` whether one begins there ("Air France"),
+/// `known` whether the gazetteers know it, `initial` which tokens open a
+/// sentence. Product mentions replace what
 /// the tagger found over them; a mention that sticks out keeps its part
 /// outside ("Apple" of a tagged "Apple launches iPhone").
-pub(super) fn apply(text: &Text, words: &[&str], initial: &[bool], skip: &[bool], is_company: impl Fn(usize) -> bool, found: &mut Vec<Tagged>) {
+pub(super) fn apply(
+    text: &Text,
+    words: &[&str],
+    initial: &[bool],
+    skip: &[bool],
+    is_company: impl Fn(usize) -> bool,
+    is_company_phrase: impl Fn(usize) -> bool,
+    known: impl Fn(usize) -> bool,
+    found: &mut Vec<Tagged>,
+) {
     let n = words.len();
     let word = |i: usize| text.tokens[i].kind == TokenKind::Word;
     let cap = |i: usize| words[i].starts_with(|c: char| c.is_uppercase());
@@ -117,11 +134,27 @@ pub(super) fn apply(text: &Text, words: &[&str], initial: &[bool], skip: &[bool]
             // "Boeing 787" is the product; "Boeing's 787" is the company's 787.
             end = i + 2;
             models.insert(singular(words[i + 1]));
-        } else if i + 2 < n && !score_line[i] && is_company(i) && is_possessive(words[i + 1]) && model_number(words[i + 2], false) {
+        } else if let Some(k) = (!score_line[i] && is_company(i)).then(|| possessive_end(words, i + 1)).flatten().filter(|&k| k < n && model_number(words[k], false)) {
             // "Boeing's 787": the company stays, its model is the product.
-            start = i + 2;
-            end = i + 3;
-            models.insert(singular(words[i + 2]));
+            start = k;
+            end = k + 1;
+            models.insert(singular(words[k]));
+        } else if i + 1 < n
+            && !score_line[i]
+            && text.tokens[i].kind == TokenKind::Number
+            && model_number(w, false)
+            && cap(i + 1)
+            && word(i + 1)
+            && !initial[i + 1]
+            && words[i + 1].chars().any(char::is_lowercase)
+            && !known(i + 1)
+            && !is_company(i + 1)
+            && !is_company_phrase(i + 1)
+        {
+            // "the new 787 Dreamliner": a model number that a name follows,
+            // a name none of the gazetteers knows ("300 Serbs" is people).
+            end = i + 1;
+            models.insert(w);
         } else {
             i += 1;
             continue;
@@ -129,13 +162,18 @@ pub(super) fn apply(text: &Text, words: &[&str], initial: &[bool], skip: &[bool]
         // What follows: a version, a model word, a capitalized name.
         let mut tail = 0;
         while end < n && tail < 3 && !skip[end] {
+            // A quoted name: 787 "Dreamliner".
+            let quoted = matches!(words[end], "``" | "\"" | "“") && end + 1 < n && cap(end + 1) && word(end + 1) && !skip[end + 1];
+            if quoted {
+                end += 1;
+            }
             let next = words[end];
             let version = tail == 0 && model_number(next, true) && next.len() <= 4;
             let model_word = MODEL_WORDS.contains(&next.to_lowercase().as_str());
             // A capitalized name, or a short acronym ("SDK"), not a
             // word of an ALL CAPS line.
             let shouting = !next.chars().any(char::is_lowercase) && next.chars().count() > 4;
-            let name = cap(end) && word(end) && !initial[end] && !is_company(end) && next.chars().count() >= 2 && !shouting;
+            let name = cap(end) && word(end) && !initial[end] && !is_company(end) && !known(end) && next.chars().count() >= 2 && !shouting;
             if !(version || model_word || name) {
                 break;
             }
