@@ -91,7 +91,7 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
         skipped[i] = true;
     }
     let company = |a: usize, b: usize| tg.companies.categories(words[a..b].iter().copied()) != 0;
-    orgs::apply(&words, &initial, &skipped, company, &mut found);
+    orgs::apply(&words, &skipped, company, &mut found);
     let known = |i: usize| tg.gazetteer.categories(std::iter::once(words[i])) != 0;
     let phrase = |i: usize| (2..=4).any(|k| i + k <= words.len() && company(i, i + k));
     products::apply(text, &words, &initial, &skipped, |i| company(i, i + 1), phrase, known, &mut found);

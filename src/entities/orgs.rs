@@ -40,9 +40,9 @@ const CUES: &[&str] = &[
 ];
 
 /// `company(first, end)` says whether `words[first..end]` is on the
-/// company list. `initial` marks tokens that open a sentence, `skip`
-/// tokens that must stay untagged (clutter lines).
-pub(super) fn apply(words: &[&str], initial: &[bool], skip: &[bool], company: impl Fn(usize, usize) -> bool, found: &mut Vec<Tagged>) {
+/// company list, `skip` marks tokens that must stay untagged (clutter
+/// lines).
+pub(super) fn apply(words: &[&str], skip: &[bool], company: impl Fn(usize, usize) -> bool, found: &mut Vec<Tagged>) {
     let n = words.len();
     let mut covered = vec![false; n];
     for m in found.iter() {
@@ -99,6 +99,20 @@ pub(super) fn apply(words: &[&str], initial: &[bool], skip: &[bool], company: im
             }
         }
     }
+    // A listed name that goes on after the tagger's mention: "China
+    // Eastern Airlines" tagged as the place "China".
+    for m in found.iter_mut() {
+        for len in (m.end - m.first + 1..=m.end - m.first + 2).rev() {
+            let end = m.first + len;
+            if end <= n && !covered[m.end..end].contains(&true) && company(m.first, end) {
+                covered[m.end..end].fill(true);
+                m.end = end;
+                m.ty = ORG;
+                changed = true;
+                break;
+            }
+        }
+    }
     // A listed airline whose name begins before the tagger's mention:
     // "Air France" tagged as the place "France".
     for m in found.iter_mut() {
@@ -116,12 +130,13 @@ pub(super) fn apply(words: &[&str], initial: &[bool], skip: &[bool], company: im
             }
         }
     }
-    // Untagged names on the list, except at the start of a sentence.
+    // Untagged names on the list, at the start of a sentence too: the
+    // list has no words that are common in lower case.
     let mut added = Vec::new();
     for i in 0..n {
         // Not in ALL CAPS lines either, where every word is capitalized.
         let w = words[i];
-        if !covered[i] && !skip[i] && !initial[i] && w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase) && company(i, i + 1) {
+        if !covered[i] && !skip[i] && w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase) && company(i, i + 1) {
             added.push(Tagged { first: i, end: i + 1, ty: ORG });
         }
     }
@@ -152,33 +167,31 @@ mod tests {
     #[test]
     fn listed_suffixed_and_cued_companies_are_org() {
         let words = ["Zorvex", "and", "Quilla", "Airways", "met", "carmaker", "Dunmore", ";", "Zorvex", "Labs", "won"];
-        let initial = [true, false, false, false, false, false, false, false, false, false, false];
         let listed = |a: usize, b: usize| b == a + 1 && words[a] == "Zorvex";
         let mut found = vec![t(0, 1, 1), t(2, 3, 3), t(6, 7, 1), t(8, 10, 4)];
-        apply(&words, &initial, &[false; 11][..words.len()], listed, &mut found);
+        apply(&words, &[false; 11][..words.len()], listed, &mut found);
         assert_eq!(found, [t(0, 1, 2), t(2, 4, 2), t(6, 7, 2), t(8, 10, 2)]);
-        // A person whose first name only is on the list stays a person.
+        // A person whose first name only is on the list stays a person;
+        // an untagged listed name is found, even opening a sentence.
         let mut found = vec![t(8, 10, 1)];
-        apply(&words, &initial, &[false; 11][..words.len()], listed, &mut found);
-        assert_eq!(found, [t(8, 10, 1)]);
+        apply(&words, &[false; 11][..words.len()], listed, &mut found);
+        assert_eq!(found, [t(0, 1, 2), t(8, 10, 1)]);
     }
 
     #[test]
     fn corporate_words_make_a_company_all_through_the_article() {
         let words = ["Velmora", "chairman", "Tom", "Reed", "said", "Velmora", "won", ";", "Drake", "Pharmaceuticals", "lost"];
-        let initial = [true, false, false, false, false, false, false, false, false, false, false];
         let mut found = vec![t(0, 1, 1), t(2, 4, 1), t(5, 6, 1), t(8, 10, 1)];
-        apply(&words, &initial, &[false; 11], |_, _| false, &mut found);
+        apply(&words, &[false; 11], |_, _| false, &mut found);
         assert_eq!(found, [t(0, 1, 2), t(2, 4, 1), t(5, 6, 2), t(8, 10, 2)]);
     }
 
     #[test]
     fn listed_airlines_take_their_first_word_and_untagged_names_are_found() {
         let words = ["Flights", "on", "Air", "Brellia", "to", "Brellia", "by", "Zorvex"];
-        let initial = [true, false, false, false, false, false, false, false];
         let listed = |a: usize, b: usize| words[a..b] == ["Air", "Brellia"] || words[a..b] == ["Zorvex"];
         let mut found = vec![t(3, 4, 3), t(5, 6, 3)];
-        apply(&words, &initial, &[false; 11][..words.len()], listed, &mut found);
+        apply(&words, &[false; 11][..words.len()], listed, &mut found);
         assert_eq!(found, [t(2, 4, 2), t(5, 6, 3), t(7, 8, 2)]);
     }
 }
