@@ -9,6 +9,7 @@ mod features;
 mod headline;
 mod model;
 mod orgs;
+mod places;
 mod products;
 
 use std::sync::OnceLock;
@@ -95,6 +96,7 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let known = |i: usize| tg.gazetteer.categories(std::iter::once(words[i])) != 0;
     let phrase = |i: usize| (2..=4).any(|k| i + k <= words.len() && company(i, i + k));
     products::apply(text, &words, &initial, &skipped, |i| company(i, i + 1), phrase, known, &mut found);
+    places::apply(&words, &mut found);
     consistency::apply(&words, &skip, &initial, &mut found);
     found.iter().map(|m| mention(text, m)).collect()
 }

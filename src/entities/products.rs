@@ -107,7 +107,7 @@ pub(super) fn apply(
     let mut score_line = vec![false; n];
     for s in &text.sentences {
         let numbers = s.clone().filter(|&k| text.tokens[k].kind == TokenKind::Number).count();
-        if numbers > 3 && numbers * 4 >= s.len() {
+        if numbers > 3 && numbers * 6 >= s.len() {
             score_line[s.clone()].fill(true);
         }
     }
