@@ -3,6 +3,7 @@
 //! `recognize` finds mentions; `merge` groups the mentions of one referent.
 //! Both are replaceable without touching the rest of the pipeline.
 
+mod adjectives;
 mod clutter;
 mod consistency;
 mod features;
@@ -57,7 +58,8 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let tg = tagger();
     let words: Vec<&str> = (0..text.tokens.len()).map(|i| text.tok(i)).collect();
     let mut feats = DocFeatures::default();
-    Extractor::default().extract(&words, &text.sentences, &tg.gazetteer, &mut feats);
+    let mut extractor = Extractor::default();
+    extractor.extract(&words, &text.sentences, &tg.gazetteer, &mut feats);
     let (mut scores, mut back, mut labels) = (Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
@@ -91,12 +93,15 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     for &i in &skip {
         skipped[i] = true;
     }
-    let company = |a: usize, b: usize| tg.companies.categories(words[a..b].iter().copied()) != 0;
+    // Lookups by the keys the tagger's features already computed.
+    let keys = extractor.keys();
+    let company = |a: usize, b: usize| tg.companies.categories_of_keys(&keys[a..b]) != 0;
     orgs::apply(&words, &skipped, company, &mut found);
-    let known = |i: usize| tg.gazetteer.categories(std::iter::once(words[i])) != 0;
+    let known = |i: usize| tg.gazetteer.categories_of_keys(&keys[i..=i]) != 0;
     let phrase = |i: usize| (2..=4).any(|k| i + k <= words.len() && company(i, i + k));
     products::apply(text, &words, &initial, &skipped, |i| company(i, i + 1), phrase, known, &mut found);
     places::apply(&words, &mut found);
+    adjectives::apply(&words, &skipped, &mut found);
     consistency::apply(&words, &skip, &initial, &mut found);
     found.iter().map(|m| mention(text, m)).collect()
 }

@@ -130,11 +130,11 @@ pub(super) fn apply(
         } else if model_code(w) && word(i) {
             end = i + 1;
             models.insert(singular(w));
-        } else if i + 1 < n && !score_line[i] && is_company(i) && model_number(words[i + 1], false) {
+        } else if i + 1 < n && model_number(words[i + 1], false) && !score_line[i] && is_company(i) {
             // "Boeing 787" is the product; "Boeing's 787" is the company's 787.
             end = i + 2;
             models.insert(singular(words[i + 1]));
-        } else if let Some(k) = (!score_line[i] && is_company(i)).then(|| possessive_end(words, i + 1)).flatten().filter(|&k| k < n && model_number(words[k], false)) {
+        } else if let Some(k) = possessive_end(words, i + 1).filter(|&k| k < n && model_number(words[k], false) && !score_line[i] && is_company(i)) {
             // "Boeing's 787": the company stays, its model is the product.
             start = k;
             end = k + 1;
