@@ -6,6 +6,7 @@
 mod adjectives;
 mod clutter;
 mod consistency;
+mod dateline;
 mod features;
 mod headline;
 mod model;
@@ -103,6 +104,7 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     places::apply(&words, &mut found);
     adjectives::apply(&words, &skipped, &mut found);
     consistency::apply(&words, &skip, &initial, &mut found);
+    dateline::apply(text, &mut found);
     found.iter().map(|m| mention(text, m)).collect()
 }
 
