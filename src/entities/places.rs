@@ -24,6 +24,22 @@ pub(super) fn apply(words: &[&str], found: &mut [Tagged]) {
             && !words.get(m.end).is_some_and(|w| matches!(*w, "'s" | "’s" | "'"))
     };
     let mut places: HashSet<&[&str]> = found.iter().filter(|m| cued(m)).map(|m| &words[m.first..m.end]).collect();
+    // The tagger may have left the cued mention out ("waited in Tormsby"
+    // untagged, "Tormsby is small" a person): untagged cued words count.
+    let people: HashSet<&[&str]> = found.iter().filter(|m| m.ty == PER && m.end - m.first <= 2).map(|m| &words[m.first..m.end]).collect();
+    if !people.is_empty() {
+        for i in 1..words.len() {
+            if matches!(words[i - 1], "in" | "near") && !(i > 1 && words[i - 2].starts_with("believ")) {
+                for n in 1..=2 {
+                    if let Some(name) = words.get(i..i + n).filter(|name| people.contains(name)) {
+                        if !words.get(i + n).is_some_and(|w| matches!(*w, "'s" | "’s" | "'")) {
+                            places.insert(name);
+                        }
+                    }
+                }
+            }
+        }
+    }
     if places.is_empty() {
         return;
     }
@@ -46,6 +62,13 @@ mod tests {
     fn a_person_after_in_or_near_is_a_place_all_through_the_article() {
         let t = |first: usize, end: usize, ty: u8| Tagged { first, end, ty };
         let words = ["Fighting", "near", "Varzob", "went", "on", ";", "Varzob", "fell", "in", "Ann", "Lee", "'s", "view"];
+        let mut found = vec![t(2, 3, PER), t(6, 7, PER), t(9, 11, PER)];
+        apply(&words, &mut found);
+        assert_eq!(found, [t(2, 3, LOC), t(6, 7, LOC), t(9, 11, PER)]);
+        // The cued word itself untagged.
+        let mut found = vec![t(6, 7, PER), t(9, 11, PER)];
+        apply(&words, &mut found);
+        assert_eq!(found, [t(6, 7, LOC), t(9, 11, PER)]);
         let mut found = vec![t(2, 3, PER), t(6, 7, PER), t(9, 11, PER)];
         apply(&words, &mut found);
         assert_eq!(found, [t(2, 3, LOC), t(6, 7, LOC), t(9, 11, PER)]);
