@@ -23,7 +23,7 @@ pub(super) fn apply(words: &[&str], skip: &[bool], found: &mut Vec<Tagged>) {
     }
     let before = found.len();
     for (i, w) in words.iter().enumerate() {
-        if !covered[i] && !skip[i] && w.len() > 6 && name_adjective(w) {
+        if w.len() > 6 && w.starts_with(|c: char| c.is_uppercase()) && !covered[i] && !skip[i] && name_adjective(w) {
             found.push(Tagged { first: i, end: i + 1, ty: MISC });
         }
     }

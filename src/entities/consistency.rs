@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Tagged;
+use super::{name_key, Tagged};
 
 /// Capitalized words that are names in one sentence and dates in the next.
 const CALENDAR: &[&str] = &[
@@ -102,16 +102,22 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
 /// writes in mixed case ("Tiger Woods"): the tagger has little to go on in
 /// capitals, the article has. `covered` marks tokens already taken.
 fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<Tagged>) {
-    let caps = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-') && w.chars().any(char::is_alphabetic);
-    if !words.iter().any(|w| caps(w)) {
+    // Most words fail on their second letter.
+    let caps = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.next().is_some_and(|c| c.is_uppercase() || c == '.' || c == '-')
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+    };
+    if !(0..words.len()).any(|i| !covered[i] && caps(words[i])) {
         return;
     }
-    // Mixed-case names and the surnames of people, in lower case.
-    let mut names: HashMap<String, u8> = HashMap::new();
+    // Mixed-case names and the surnames of people, ignoring case.
+    let mut names: HashMap<u64, u8> = HashMap::new();
     for m in found.iter().filter(|m| words[m.first..m.end].iter().any(|w| w.chars().any(char::is_lowercase))) {
-        names.insert(words[m.first..m.end].join(" ").to_lowercase(), m.ty);
+        names.insert(name_key(&words[m.first..m.end], true), m.ty);
         if m.ty == 1 && m.end - m.first >= 2 {
-            names.insert(words[m.end - 1].to_lowercase(), 1);
+            names.insert(name_key(&words[m.end - 1..m.end], true), 1);
         }
     }
     let mut i = 0;
@@ -125,7 +131,7 @@ fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<T
             if covered[i..i + n].contains(&true) || !span.iter().all(|w| caps(w)) {
                 return None;
             }
-            names.get(&span.join(" ").to_lowercase()).map(|&ty| (n, ty))
+            names.get(&name_key(span, true)).map(|&ty| (n, ty))
         });
         match hit {
             Some((n, ty)) => {

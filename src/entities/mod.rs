@@ -108,6 +108,20 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     found.iter().map(|m| mention(text, m)).collect()
 }
 
+/// A hash of a name's words, to look names up without hashing strings
+/// with SipHash or building lower-case copies (`lower`: ignoring case).
+fn name_key(words: &[&str], lower: bool) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for c in w.chars() {
+            let c = if lower { c.to_lowercase().next().unwrap_or(c) } else { c };
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ 0x20).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// A mention as token range and tagger type (1 PER, 2 ORG, 3 LOC, 4 MISC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Tagged {

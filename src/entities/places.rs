@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::Tagged;
+use super::{name_key, Tagged};
 
 const PER: u8 = 1;
 const LOC: u8 = 3;
@@ -23,17 +23,24 @@ pub(super) fn apply(words: &[&str], found: &mut [Tagged]) {
             && !(m.first > 1 && words[m.first - 2].starts_with("believ"))
             && !words.get(m.end).is_some_and(|w| matches!(*w, "'s" | "’s" | "'"))
     };
-    let mut places: HashSet<&[&str]> = found.iter().filter(|m| cued(m)).map(|m| &words[m.first..m.end]).collect();
+    let mut places: HashSet<u64> = found.iter().filter(|m| cued(m)).map(|m| name_key(&words[m.first..m.end], false)).collect();
     // The tagger may have left the cued mention out ("waited in Tormsby"
     // untagged, "Tormsby is small" a person): untagged cued words count.
-    let people: HashSet<&[&str]> = found.iter().filter(|m| m.ty == PER && m.end - m.first <= 2).map(|m| &words[m.first..m.end]).collect();
+    let cue_at = |i: usize| matches!(words[i - 1], "in" | "near") && !(i > 1 && words[i - 2].starts_with("believ"));
+    // Built only when some name follows a cue: most articles have none.
+    let after_cue = found.iter().any(|m| m.ty == PER) && (1..words.len()).any(|i| cue_at(i) && words[i].starts_with(|c: char| c.is_uppercase()));
+    let people: HashSet<u64> = if after_cue {
+        found.iter().filter(|m| m.ty == PER && m.end - m.first <= 2).map(|m| name_key(&words[m.first..m.end], false)).collect()
+    } else {
+        HashSet::new()
+    };
     if !people.is_empty() {
         for i in 1..words.len() {
-            if matches!(words[i - 1], "in" | "near") && !(i > 1 && words[i - 2].starts_with("believ")) {
+            if cue_at(i) {
                 for n in 1..=2 {
-                    if let Some(name) = words.get(i..i + n).filter(|name| people.contains(name)) {
+                    if let Some(key) = words.get(i..i + n).map(|name| name_key(name, false)).filter(|k| people.contains(k)) {
                         if !words.get(i + n).is_some_and(|w| matches!(*w, "'s" | "’s" | "'")) {
-                            places.insert(name);
+                            places.insert(key);
                         }
                     }
                 }
@@ -45,10 +52,10 @@ pub(super) fn apply(words: &[&str], found: &mut [Tagged]) {
     }
     // A name also tagged an organization is one ("invest in Ruch").
     for m in found.iter().filter(|m| m.ty != PER && m.ty != LOC) {
-        places.remove(&words[m.first..m.end]);
+        places.remove(&name_key(&words[m.first..m.end], false));
     }
     for m in found.iter_mut() {
-        if m.ty == PER && places.contains(&words[m.first..m.end]) {
+        if m.ty == PER && places.contains(&name_key(&words[m.first..m.end], false)) {
             m.ty = LOC;
         }
     }

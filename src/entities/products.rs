@@ -122,6 +122,14 @@ pub(super) fn apply(
             continue;
         }
         let w = words[i];
+        // Every shape opens with "i", a capital or a digit (or a letter
+        // outside ASCII, checked the slow way): most words
+        // stop here.
+        let b0 = w.as_bytes()[0];
+        if !(b0 == b'i' || b0.is_ascii_uppercase() || b0.is_ascii_digit() || b0 >= 0x80) {
+            i += 1;
+            continue;
+        }
         let mut start = i;
         let mut end;
         if camel_brand(w) {
