@@ -104,6 +104,10 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
 fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<Tagged>) {
     // Most words fail on their second letter.
     let caps = |w: &str| {
+        let b = w.as_bytes();
+        if b.len() < 2 || b[0].is_ascii() && !b[0].is_ascii_uppercase() || b[1].is_ascii() && !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1] == b'-') {
+            return false;
+        }
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && cs.next().is_some_and(|c| c.is_uppercase() || c == '.' || c == '-')

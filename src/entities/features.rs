@@ -362,9 +362,10 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    /// The `word_key` of every token of the last document extracted.
-    pub fn keys(&self) -> &[u64] {
-        &self.keys
+    /// The `word_key` of every token of the last document extracted; the
+    /// other buffers are freed.
+    pub fn into_keys(self) -> Vec<u64> {
+        self.keys
     }
 
     pub fn extract(&mut self, words: &[&str], sentences: &[Range<usize>], gazetteer: &Gazetteer, out: &mut DocFeatures) {

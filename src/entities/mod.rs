@@ -61,6 +61,9 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let mut feats = DocFeatures::default();
     let mut extractor = Extractor::default();
     extractor.extract(&words, &text.sentences, &tg.gazetteer, &mut feats);
+    // Word keys for the gazetteer lookups after tagging; the extractor's
+    // other buffers go now.
+    let keys = extractor.into_keys();
     let (mut scores, mut back, mut labels) = (Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
@@ -95,7 +98,6 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
         skipped[i] = true;
     }
     // Lookups by the keys the tagger's features already computed.
-    let keys = extractor.keys();
     let company = |a: usize, b: usize| tg.companies.categories_of_keys(&keys[a..b]) != 0;
     orgs::apply(&words, &skipped, company, &mut found);
     let known = |i: usize| tg.gazetteer.categories_of_keys(&keys[i..=i]) != 0;
