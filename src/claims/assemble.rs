@@ -24,6 +24,8 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut commas = Vec::new();
     let mut partial: Vec<[i32; 6]> = Vec::new();
     let mut wbuf = Vec::new();
+    // Claims of one sentence share its score: the last one computed.
+    let mut memo: Option<(Range<usize>, f32)> = None;
     let mut out = Vec::new();
     let units = features::units(t);
     for unit in &units {
@@ -73,6 +75,8 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
             if let Some(s) = &source {
                 prev = Some((cue.clone(), s.clone()));
             }
+            // "the senator's assertion that ...": a noun cue speaks for its possessor.
+            let source = possessor(t, &b, mentions, &cue).or(source);
             // "It was reported that ...": an expletive "it" is no source.
             let source = source.filter(|s| !(s.len() == 1 && t.tok(s.start).eq_ignore_ascii_case("it") && is_passive(t.tok(cue.start))));
             let (cue_b, content_b) = (bytes(&cue), bytes(&content));
@@ -90,7 +94,17 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                 content: content_b,
                 stance: stance::of_cue(t.slice(cue_b)),
                 // Scored on whole sentences, the unit the model learned from.
-                checkworthy: m.worthy.score(t, sentences_of(t, &b, &content), &mut wbuf),
+                checkworthy: {
+                    let range = sentences_of(t, &b, &content);
+                    match &memo {
+                        Some((r, score)) if *r == range => *score,
+                        _ => {
+                            let score = m.worthy.score(t, range.clone(), &mut wbuf);
+                            memo = Some((range, score));
+                            score
+                        }
+                    }
+                },
             });
             // A statistic stays a checkable fact whoever reports it.
             let last = out.last().expect("just pushed");
@@ -127,6 +141,21 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
             continue;
         }
         let score = m.worthy.score(t, s.clone(), &mut wbuf);
+        if let Some((cue, source, content)) = opening_attribution(t, mentions, s) {
+            let bytes = |r: &Range<usize>| Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end);
+            let source_b = bytes(&source);
+            out.push(Found {
+                span: bytes(&(cue.start..content.end)),
+                kind: ClaimKind::Attributed,
+                source: Some(source_b),
+                source_mention: resolve_source(t, mentions, source_b),
+                cue: Some(bytes(&cue)),
+                content: bytes(&content),
+                stance: stance::of_cue(t.slice(bytes(&cue))),
+                checkworthy: score,
+            });
+            continue;
+        }
         if score >= 0.5 {
             out.push(Found {
                 span,
@@ -277,11 +306,32 @@ fn resolve_source(t: &Text, mentions: &[Mention], source: Span) -> Option<usize>
 /// finds the cues among them.)
 const RULE_CUES: &[&str] = &["warned", "warns", "asserted", "stated", "denied", "denies", "accused", "accuses"];
 
+/// Nouns that name a claim; "X's warning that ..." is an attribution
+/// with the possessor as source.
+const NOUN_CUES: &[&str] = &[
+    "warning", "warnings", "claim", "claims", "assertion", "assertions", "statement", "denial", "denials", "accusation", "accusations", "allegation",
+    "allegations", "insistence", "contention", "admission", "announcement", "prediction", "promise", "pledge", "suggestion", "argument", "assurance",
+    "assurances", "charge", "complaint",
+];
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// "the mayor's claim that": a noun cue between a possessive and "that".
+fn is_noun_cue(t: &Text, u: &Range<usize>, i: usize) -> bool {
+    i > u.start
+        && i + 1 < u.end
+        && is_possessive(t.tok(i - 1))
+        && t.tok(i + 1).eq_ignore_ascii_case("that")
+        && NOUN_CUES.iter().any(|c| c.eq_ignore_ascii_case(t.tok(i)))
+}
+
 fn add_rule_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
     let mut added = false;
     for i in u.clone() {
         let w = t.tok(i);
-        let n = if RULE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+        let n = if RULE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) || is_noun_cue(t, u, i) {
             1
         } else {
             continue;
@@ -294,6 +344,83 @@ fn add_rule_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
     if added {
         cues.sort_by_key(|c| c.start);
     }
+}
+
+/// What a sentence-opening "In a statement, ..." may name.
+const OPENING_NOUNS: &[&str] = &["statement", "interview", "letter", "speech", "tweet", "post", "release", "email", "filing", "memo"];
+
+/// "In a statement, the union called the offer an insult.": a sentence
+/// with no cue of its own that opens with "In (a|its|...) (word)? NOUN,"
+/// attributes the rest to the subject after the comma. Returns the cue,
+/// source and content tokens.
+fn opening_attribution(t: &Text, mentions: &[Mention], s: &Range<usize>) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
+    if !t.tok(s.start).eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let comma = (s.start + 2..(s.start + 5).min(s.end)).find(|&i| t.tok(i) == ",")?;
+    if !OPENING_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(comma - 1))) || !DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(s.start + 1))) {
+        return None;
+    }
+    let from = comma + 1;
+    if from >= s.end {
+        return None;
+    }
+    let start = t.tokens[from].span.start;
+    let k = mentions.partition_point(|m| m.span.start < start);
+    let source_end = if let Some(m) = mentions.get(k).filter(|m| m.span.start == start) {
+        (from..s.end).find(|&i| t.tokens[i].span.end >= m.span.end)? + 1
+    } else {
+        let mut e = from;
+        if DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(e))) {
+            e += 1;
+            let run = (e..s.end).take_while(|&i| t.tok(i).chars().next().is_some_and(char::is_uppercase)).count();
+            e += run.max(1);
+        } else {
+            e += (from..s.end).take_while(|&i| t.tok(i).chars().next().is_some_and(char::is_uppercase)).count();
+        }
+        e
+    };
+    let mut end = s.end;
+    while end > source_end && t.tokens[end - 1].kind == TokenKind::Punct && !matches!(t.tok(end - 1), "\"" | "\u{201D}") {
+        end -= 1;
+    }
+    (source_end > from && end >= source_end + 2).then(|| (s.start..comma, from..source_end, source_end..end))
+}
+
+/// Determiners that open the possessor of a noun cue ("the senator's").
+/// ("that" is left out: "said that Smith's claim" is more common than
+/// "that man's claim".)
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your"];
+
+/// The possessor of a one-word noun cue right after "'s", with the "'s"
+/// (as PolNeAR marks it): the entity
+/// mention that ends there, else the phrase from a nearby determiner, else
+/// the capitalized words before it; "his claim" has no possessive and
+/// keeps the tagger's source.
+fn possessor(t: &Text, b: &Base, mentions: &[Mention], cue: &Range<usize>) -> Option<Range<usize>> {
+    if cue.len() != 1 || cue.start < 2 || !is_possessive(t.tok(cue.start - 1)) || !NOUN_CUES.iter().any(|c| c.eq_ignore_ascii_case(t.tok(cue.start))) {
+        return None;
+    }
+    let end = cue.start - 1;
+    let sent_start = t.sentences[b.sent[end - 1] as usize].start;
+    let last = t.tokens[end - 1].span.end;
+    let k = mentions.partition_point(|m| m.span.start < last);
+    if let Some(m) = mentions[..k].iter().rev().take(3).find(|m| m.span.end == last) {
+        if let Some(s) = (sent_start..end).find(|&i| t.tokens[i].span.start == m.span.start) {
+            return Some(s..cue.start);
+        }
+    }
+    let from = end.saturating_sub(4).max(sent_start);
+    if let Some(d) = (from..end).rev().find(|&i| DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(i)))) {
+        if d + 1 < end {
+            return Some(d..cue.start);
+        }
+    }
+    let mut s = end;
+    while s > sent_start && t.tok(s - 1).chars().next().is_some_and(char::is_uppercase) {
+        s -= 1;
+    }
+    (s < end).then_some(s..cue.start)
 }
 
 /// Words that open a clause, not a source ("Although Moscow announced").

@@ -56,8 +56,9 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
     // since the end of June").
     let mut doc_year: Option<i16> = None;
     let mut anchor_year: Option<i16> = None;
+    let mut anchor_day: Option<Anchor> = None;
     for s in &text.sentences {
-        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo, anchor_year };
+        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo, anchor_year, anchor_day };
         prev_lo = s.start;
         let mut i = g.lo;
         while i < g.lim {
@@ -80,6 +81,13 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                         g.anchor_year = Some(y);
                         anchor_year = Some(y);
                     }
+                    // Any day or month the text names, written out or
+                    // resolved ("Friday night", "last October"), is what
+                    // "that day" points back to.
+                    if let Some(a) = x.value.as_deref().filter(|_| x.kind != Dur && x.kind != Set).and_then(Anchor::of) {
+                        g.anchor_day = Some(a);
+                        anchor_day = Some(a);
+                    }
                     out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
                     i = x.end;
                 }
@@ -88,6 +96,27 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The day or month an expression named, for "that day".
+#[derive(Debug, Clone, Copy)]
+enum Anchor {
+    Day(Date),
+    Month(i16, u8),
+}
+
+impl Anchor {
+    /// `1998-10-23`, `1998-10-23TNI` or `1998-10`.
+    fn of(v: &str) -> Option<Anchor> {
+        if let Some(d) = v.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+            return Some(Anchor::Day(d));
+        }
+        let b = v.as_bytes();
+        if b.len() == 7 && b[4] == b'-' && b[5..].iter().all(u8::is_ascii_digit) {
+            return Some(Anchor::Month(n::explicit_year(v)?, v.get(5..)?.parse().ok()?));
+        }
+        None
+    }
 }
 
 /// The tense of a clause, for dates that name no year or week.
@@ -133,6 +162,9 @@ struct G<'a, 't> {
     anchor_year: Option<i16>,
     /// First token of the previous sentence.
     prev_lo: usize,
+    /// The day of the last expression that named one: what "that day"
+    /// and "the next day" refer to.
+    anchor_day: Option<Anchor>,
 }
 
 impl<'a, 't> G<'a, 't> {
@@ -176,7 +208,7 @@ impl<'a, 't> G<'a, 't> {
             // temporal word in front ("10-year", "mid-June", "year-end").
             Lex::Compound => {
                 let w = self.w(i);
-                w.starts_with(|c: char| c.is_ascii_digit()) || w.split_once('-').is_some_and(|(a, _)| lexicon::lex(a) != Lex::Other || a.eq_ignore_ascii_case("mid") || a.eq_ignore_ascii_case("post"))
+                w.starts_with(|c: char| c.is_ascii_digit()) || w.split_once('-').is_some_and(|(a, _)| lexicon::lex(a) != Lex::Other || a.eq_ignore_ascii_case("mid") || a.eq_ignore_ascii_case("post") || a.eq_ignore_ascii_case("pre"))
             }
             Lex::Key(k) => match k {
                 The => !matches!(self.l(i + 1), Lex::Other | Lex::Article | Lex::Key(Of | In | On | And | Or | To | That | The)) || self.w(i + 1).ends_with("ties") || self.is(i + 1, &["full", "short"]),
@@ -188,7 +220,7 @@ impl<'a, 't> G<'a, 't> {
                 | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
                     // "half an hour", "previous Friday", "coming months".
                     matches!(k, Half | Previous | Coming | Following | Future) && self.l(i + 1) != Lex::Other
-                        || k == That && self.l(i + 1) == (Lex::Unit { unit: Unit::Year, plural: false })
+                        || k == That && matches!(self.l(i + 1), Lex::Unit { unit: Unit::Year | Unit::Month | Unit::Week | Unit::Day, plural: false } | Lex::Key(Same))
                 }
                 _ => true,
             },
@@ -368,6 +400,7 @@ impl<'a, 't> G<'a, 't> {
         match self.l(i) {
             Lex::Month { .. } => take(self.month(i)),
             Lex::Number => {
+                take(self.second_day(i));
                 take(self.day_month(i));
                 take(self.year(i));
                 take(self.ago(i));
@@ -442,6 +475,12 @@ impl<'a, 't> G<'a, 't> {
         }
         if self.key(j, Key::Near) && self.key(j + 1, Key::Future) {
             return m(j + 2, D, Some("FUTURE_REF".into()));
+        }
+        // "the week of March 6": the week that day falls in.
+        if self.l(j) == (Lex::Unit { unit: Unit::Week, plural: false }) && self.key(j + 1, Key::Of) {
+            let x = self.date(j + 2)?;
+            let d = x.value.as_deref().filter(|v| v.len() == 10)?.parse::<Date>().ok()?;
+            return m(x.end, D, Some(n::week_of(d)));
         }
         // "in the near term", "over the short term".
         if (self.key(j, Key::Near) || self.is(j, &["short"])) && self.is(j + 1, &["term"]) && self.prev_is(i, &["in", "over", "for"]) {
@@ -533,6 +572,10 @@ impl<'a, 't> G<'a, 't> {
             if !self.capitalized(i) {
                 return None;
             }
+            // "the year ended Jan. 31": the last one, not the coming one.
+            if self.prev_is(i, &["ended"]) {
+                return m(j + 1, D, n::month_day_past(self.dct, self.year, mo, d));
+            }
             return m(j + 1, D, n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)));
         }
         let k = if self.key(j, Key::Of) || self.w(j) == "," { j + 1 } else { j };
@@ -569,6 +612,22 @@ impl<'a, 't> G<'a, 't> {
             }
         }
         m(i + 1, D, n::month_tensed(self.dct, self.year, mo, self.dir(i)))
+    }
+
+    /// The second day of "April 24 and 25": the month and year of the
+    /// first.
+    fn second_day(&self, i: usize) -> Option<M> {
+        let d: u8 = self.w(i).parse().ok().filter(|d| (1..=31).contains(d) && self.w(i).len() <= 2)?;
+        if i < self.lo + 3 || !self.is(i - 1, &["and", "or"]) || matches!(self.l(i + 1), Lex::Unit { .. } | Lex::Month { .. } | Lex::Number) || self.is(i + 1, &["%", "percent"]) {
+            return None;
+        }
+        let k = i - 2;
+        self.w(k).parse::<u8>().ok().filter(|&first| first < d && self.l(k) == Lex::Number)?;
+        let mo = if self.glued_dot(k - 1) { k - 2 } else { k - 1 };
+        let x = self.month(mo).filter(|x| mo >= self.lo && x.end == k + 1)?;
+        let v = x.value?;
+        let (y, mm) = (n::explicit_year(&v)?, v.get(5..7)?.parse::<u8>().ok()?);
+        m(i + 1, D, n::ymd(y, mm, d))
     }
 
     /// "7 August 1998", "7 August".
@@ -671,6 +730,10 @@ impl<'a, 't> G<'a, 't> {
     /// and "met Monday" past. "until"/"deadline" decide only when no verb
     /// does ("Until Thursday, they had not called him" is past).
     fn tense(&self, i: usize) -> Option<Tense> {
+        // "on patrol since March": whatever the verb, the date is past.
+        if self.prev_is(i, &["since"]) {
+            return Some(Tense::Past);
+        }
         const LEFT: usize = 12;
         const RIGHT: usize = 12;
         let mut best: Option<(usize, Tense)> = None;
@@ -715,10 +778,15 @@ impl<'a, 't> G<'a, 't> {
             || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
             || is(&["soon", "early"]) && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("as") && self.w(k + 1).eq_ignore_ascii_case("as")
         {
-            // "had been scheduled to expire Friday", "had planned": a plan
-            // that lies in the past.
-            if (1..=2).any(|b| k >= self.lo + b && self.w(k - b).eq_ignore_ascii_case("had")) {
-                return Some((Tense::Past, true));
+            // "had been scheduled to expire Friday", "had planned", "had
+            // been due to expire": a plan that lies in the past.
+            for b in 1..=4 {
+                if k < self.lo + b || is_clause_mark(self.w(k - b)) {
+                    break;
+                }
+                if self.w(k - b).eq_ignore_ascii_case("had") {
+                    return Some((Tense::Past, true));
+                }
             }
             return Some((Tense::Future, true));
         }
@@ -729,8 +797,11 @@ impl<'a, 't> G<'a, 't> {
         if is(&["was", "were"]) && (self.tense_cue(k + 1).is_some_and(|(t, _)| t == Tense::Future) || self.w(k + 1).ends_with("ing")) {
             return None;
         }
+        // "would be paid", "will be held": a passive after a future "be"
+        // is no past.
         if is(PAST_VERBS) {
-            return Some((Tense::Past, true));
+            let future_be = k >= self.lo + 2 && self.w(k - 1).eq_ignore_ascii_case("be") && matches!(self.w(k - 2).to_ascii_lowercase().as_str(), "will" | "would" | "'ll" | "shall");
+            return Some((if future_be { Tense::Future } else { Tense::Past }, true));
         }
         None
     }
@@ -757,13 +828,15 @@ impl<'a, 't> G<'a, 't> {
         };
         if let Some(o) = ord {
             if b == "quarter" && (1..=4).contains(&o) {
-                return m(i + 1, D, n::quarter(self.dct, None, o));
+                return m(i + 1, D, n::quarter(self.dct, None, o, self.future_tense(i)));
             }
             if b == "half" && o <= 2 {
                 return m(i + 1, D, self.dct.map(|d| format!("{:04}-H{o}", d.year())));
             }
         }
         match (a, b) {
+            // "post-1959 politics", "pre-2008 levels".
+            ("post" | "pre", rest) if rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit()) => m(i + 1, D, Some(rest.to_string())),
             ("mid" | "early" | "late", rest) => {
                 if let Some(Lex::Month { n: mo, .. }) = lexicon::word(rest) {
                     return m(i + 1, D, n::month(self.dct, self.year, mo));
@@ -890,6 +963,33 @@ impl<'a, 't> G<'a, 't> {
                 return m(j + 2, D, Some(format!("{:04}", y + off)));
             }
         }
+        // "the following month", "that week", "the previous month": from
+        // the day or month last named, as for the year.
+        if let Some(a) = self.anchor_day {
+            let off = match self.l(j) {
+                Lex::Key(Key::That) if j == i => Some(0),
+                Lex::Key(Key::Same) if j > i => Some(0),
+                Lex::Key(Key::Following) if j > i => Some(1),
+                Lex::Key(Key::Previous) if j > i => Some(-1),
+                _ => None,
+            };
+            if let (Some(off), Lex::Unit { unit: unit @ (Unit::Month | Unit::Week), plural: false }) = (off, self.l(j + 1)) {
+                if !self.is(j + 2, &["'s", "-", "of"]) {
+                    let v = match (a, unit) {
+                        (Anchor::Day(d), Unit::Week) => Some(n::week_of(d.checked_add(jiff::Span::new().weeks(off)).ok()?)),
+                        (Anchor::Day(d), _) => n::shift(Some(d), Unit::Month, off),
+                        (Anchor::Month(y, mo), Unit::Month) => n::shift(Date::new(y, mo as i8, 1).ok(), Unit::Month, off),
+                        _ => None,
+                    };
+                    if v.is_some() {
+                        return m(j + 2, D, v);
+                    }
+                }
+            }
+        }
+        if let Some(x) = self.anchored_day(i) {
+            return Some(x);
+        }
         let off: i64 = match self.l(j) {
             Lex::Key(Key::Last | Key::Past | Key::Previous) => -1,
             Lex::Key(Key::This | Key::Current) => 0,
@@ -928,7 +1028,14 @@ impl<'a, 't> G<'a, 't> {
                 m(k + 1, D, n::month_rel(self.dct, mo, off))
             }
             Lex::Weekday(wd) if self.capitalized(k) => {
-                let d = n::weekday(self.dct, wd, off as i8, false);
+                // "the previous Friday", "the following Monday": from the
+                // day last named ("closed Friday ... from the previous
+                // Friday"); "last Friday" from the document date.
+                let from = match (self.l(j), self.anchor_day) {
+                    (Lex::Key(Key::Previous | Key::Following), Some(Anchor::Day(d))) if j > i => Some(d),
+                    _ => self.dct,
+                };
+                let d = n::weekday(from, wd, off as i8, false);
                 m(k + 1, D, d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
             }
             Lex::Season(s) => m(k + 1, D, n::season_rel(self.dct, s, off)),
@@ -938,6 +1045,43 @@ impl<'a, 't> G<'a, 't> {
                 m(h.end, D, v)
             }
             _ => None,
+        }
+    }
+
+    /// "that day", "that same day", "the same day", "the next day", "the
+    /// following day", "the previous day": the day the text last named
+    /// ("On March 3, 2024 ... That same day"), never the document date;
+    /// after a month, "the same day" is a day of it ("last October ...
+    /// that same day"), but a bare "that day" is too often generic
+    /// ("trades made that day"). Without such a day or month they are not
+    /// read, nor is "that day" as a subject ("that day has come").
+    fn anchored_day(&self, i: usize) -> Option<M> {
+        let day = |k: usize| {
+            self.l(k) == (Lex::Unit { unit: Unit::Day, plural: false }) && !self.is(k + 1, &["'s", "-", "of", "has", "had", "will", "would", "is", "was", "may", "might", "must", "could", "when"])
+        };
+        // "the day before Christmas", "the day after last Tuesday's
+        // hearing": a day from the date that follows.
+        if self.key(i, Key::The) && self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) && matches!(self.l(i + 2), Lex::Key(Key::Before | Key::After)) {
+            let x = self.date(i + 3)?;
+            let d: Date = x.value.as_deref().filter(|v| v.len() == 10)?.parse().ok()?;
+            let off = if self.key(i + 2, Key::Before) { -1 } else { 1 };
+            return m(x.end, D, Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string()));
+        }
+        let (off, end, same) = match self.l(i) {
+            Lex::Key(Key::That) if day(i + 1) => (0, i + 2, false),
+            Lex::Key(Key::That) if self.key(i + 1, Key::Same) && day(i + 2) => (0, i + 3, true),
+            Lex::Key(Key::The) if day(i + 2) => match self.l(i + 1) {
+                Lex::Key(Key::Same) => (0, i + 3, true),
+                Lex::Key(Key::Next | Key::Following) => (1, i + 3, false),
+                Lex::Key(Key::Previous) => (-1, i + 3, false),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match self.anchor_day? {
+            Anchor::Day(d) => m(end, D, Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string())),
+            Anchor::Month(y, mo) if same => m(end, D, Some(format!("{y:04}-{mo:02}-XX"))),
+            Anchor::Month(..) => None,
         }
     }
 
@@ -1044,7 +1188,7 @@ impl<'a, 't> G<'a, 't> {
         }
         let v = match year {
             Some(y) => Some(format!("{y:04}-Q{q}")),
-            None => n::quarter(self.dct, None, q),
+            None => n::quarter(self.dct, None, q, self.future_tense(i)),
         };
         m(end, D, v)
     }
@@ -1070,6 +1214,11 @@ impl<'a, 't> G<'a, 't> {
                 // The nearest one, leaning to the past, like a bare "Nov. 25".
                 let y = n::month_day(self.dct, self.year, 11, 25).as_deref().and_then(n::explicit_year).or(y);
                 m(end, D, y.and_then(n::thanksgiving).map(|d| d.to_string()))
+            }
+            // "Election Day": the nearest one, leaning to the past.
+            Lex::Key(Key::Election) if self.capitalized(i) && self.w(i + 1) == "Day" => {
+                let y = n::month_day(self.dct, self.year, 11, 5).as_deref().and_then(n::explicit_year);
+                m(i + 2, D, y.and_then(n::election_day).map(|d| d.to_string()))
             }
             Lex::Key(Key::Christmas) => {
                 if self.key(i + 1, Key::Eve) {
@@ -1198,6 +1347,10 @@ impl<'a, 't> G<'a, 't> {
         // "eight trading days".
         let k = if c.is_some() && self.is(k, &["trading", "business", "working", "calendar"]) && self.unit(k + 1).is_some() { k + 1 } else { k };
         let (unit, plural) = self.unit(k)?;
+        // ``60 Minutes'': a capitalized unit right after a quote mark is a title.
+        if self.capitalized(k) && j > self.lo && matches!(self.w(j - 1), "``" | "''" | "\"" | "\u{201c}" | "'") {
+            return None;
+        }
         let mut end = k + 1;
         let bare = c.is_none() && k == j;
         // "the days", "the weeks": "the" stays out of a bare plural.
@@ -1363,6 +1516,17 @@ impl<'a, 't> G<'a, 't> {
             if let Some(x) = self.month(c) {
                 if let Some(d) = x.value.as_deref().filter(|v| v.len() == 10).and_then(|v| v.parse::<Date>().ok()) {
                     return m(x.end, T, Some(format!("{d}T{h:02}:{mi:02}")));
+                }
+            }
+        }
+        // "10:35 a.m. (0735 GMT) Friday": the weekday after the
+        // parenthesis names the day; the extent stays the clock time.
+        if self.w(j) == "(" {
+            if let Some(p) = (j + 1..(j + 5).min(self.lim)).find(|&p| self.w(p) == ")") {
+                if let Lex::Weekday(wd) = self.l(p + 1) {
+                    if self.capitalized(p + 1) {
+                        day = n::weekday(self.dct, wd, 0, self.future_tense(i));
+                    }
                 }
             }
         }

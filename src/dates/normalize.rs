@@ -97,6 +97,15 @@ pub(super) fn month_day_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, day:
     ymd(y, mo, day)
 }
 
+/// "ended Jan. 31" without a year: the latest one on or before the
+/// document date (a sentence's own year wins).
+pub(super) fn month_day_past(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<String> {
+    let (Some(dct), None) = (dct, ctx) else { return month_day(dct, ctx, mo, d) };
+    let y = dct.year();
+    let y = if Date::new(y, mo as i8, d as i8).is_ok_and(|x| x > dct) { y - 1 } else { y };
+    ymd(y, mo, d)
+}
+
 /// The document date shifted by days.
 pub(super) fn add_days(dct: Option<Date>, days: i64) -> Option<Date> {
     dct?.checked_add(days.days()).ok()
@@ -104,6 +113,19 @@ pub(super) fn add_days(dct: Option<Date>, days: i64) -> Option<Date> {
 
 fn weekday_of(n: u8) -> Option<Weekday> {
     Weekday::from_monday_one_offset(n as i8).ok()
+}
+
+/// The ISO week a day falls in: `2000-W10`.
+pub(super) fn week_of(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// Election Day in the United States: the Tuesday after the first Monday
+/// of November.
+pub(super) fn election_day(y: i16) -> Option<Date> {
+    let monday = Date::new(y, 11, 1).ok()?.nth_weekday_of_month(1, Weekday::Monday).ok()?;
+    monday.tomorrow().ok()
 }
 
 /// The date of a weekday. `off` −1 is "last Friday" (strictly before the
@@ -192,9 +214,12 @@ fn quarter_of(d: Date) -> i8 {
     (d.month() - 1) / 3 + 1
 }
 
-/// "the third quarter": of the document's year.
-pub(super) fn quarter(dct: Option<Date>, year: Option<i16>, q: u8) -> Option<String> {
-    Some(match year.or(dct.map(|d| d.year())) {
+/// "the third quarter": of the document's year, or the year before when
+/// that quarter has not begun yet and the clause is not in the future
+/// ("the fourth quarter" in a January earnings report).
+pub(super) fn quarter(dct: Option<Date>, year: Option<i16>, q: u8, future: bool) -> Option<String> {
+    let of_dct = dct.map(|d| d.year() - i16::from(!future && q as i8 > quarter_of(d)));
+    Some(match year.or(of_dct) {
         Some(y) => format!("{y:04}-Q{q}"),
         None => format!("XXXX-Q{q}"),
     })
@@ -332,6 +357,9 @@ pub(super) fn duration(c: Option<u32>, unit: Unit) -> String {
     let (n, letter) = match (c, unit) {
         (Some(c), Unit::Weekend) => (c.to_string(), "WE"),
         (Some(c), _) => (c.to_string(), letter),
+        // "decades", "decades-long": an unknown number of years, as
+        // TempEval-3 and MEANTIME both annotate it.
+        (None, Unit::Decade) => ("X".to_string(), "Y"),
         (None, _) => ("X".to_string(), letter),
     };
     format!("P{t}{n}{letter}")
@@ -394,6 +422,8 @@ mod tests {
         assert_eq!(month_day(d("1989-11-02"), None, 1, 2).as_deref(), Some("1990-01-02"));
         assert_eq!(month_day(d("1998-08-10"), None, 8, 7).as_deref(), Some("1998-08-07"));
         assert_eq!(month_day(None, None, 2, 30), None);
+        assert_eq!(month_day_past(d("1989-10-27"), None, 10, 31).as_deref(), Some("1988-10-31"));
+        assert_eq!(month_day_past(d("1989-10-31"), None, 1, 31).as_deref(), Some("1989-01-31"));
         assert_eq!(month(None, None, 6).as_deref(), Some("XXXX-06"));
     }
 
@@ -405,6 +435,9 @@ mod tests {
         assert_eq!(shift(x, Unit::Week, 0).as_deref(), Some("2024-W02"));
         assert_eq!(shift(x, Unit::Decade, 0).as_deref(), Some("202"));
         assert_eq!(latest_quarter(x).as_deref(), Some("2023-Q4"));
+        assert_eq!(quarter(x, None, 4, false).as_deref(), Some("2023-Q4"));
+        assert_eq!(quarter(x, None, 4, true).as_deref(), Some("2024-Q4"));
+        assert_eq!(quarter(x, None, 1, false).as_deref(), Some("2024-Q1"));
         assert_eq!(year_ago(d("1989-10-26"), true).as_deref(), Some("1988-Q3"));
     }
 
@@ -412,6 +445,8 @@ mod tests {
     fn durations_and_decades() {
         assert_eq!(duration(Some(3), Unit::Hour), "PT3H");
         assert_eq!(duration(None, Unit::Year), "PXY");
+        assert_eq!(duration(None, Unit::Decade), "PXY");
+        assert_eq!(duration(Some(2), Unit::Decade), "P2E");
         assert_eq!(duration(Some(2), Unit::Quarter), "P2Q");
         assert_eq!(decade("1990s").as_deref(), Some("199"));
         assert_eq!(decade("1800s").as_deref(), Some("18"));
@@ -423,6 +458,10 @@ mod tests {
     fn seasons_and_holidays_resolve() {
         assert_eq!(season_rel(d("1998-02-06"), "FA", -1).as_deref(), Some("1997-FA"));
         assert_eq!(thanksgiving(1999), d("1999-11-25"));
+        // November 1 a Tuesday: the election is a week later.
+        assert_eq!(election_day(2022), d("2022-11-08"));
+        assert_eq!(election_day(1998), d("1998-11-03"));
+        assert_eq!(election_day(2024), d("2024-11-05"));
         assert_eq!(holiday_rel(d("2000-02-10"), "2000-11-23", -1).as_deref(), Some("1999-11-25"));
     }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Tagged;
+use super::{name_key, Tagged};
 
 /// Capitalized words that are names in one sentence and dates in the next.
 const CALENDAR: &[&str] = &[
@@ -91,9 +91,59 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
             None => i += 1,
         }
     }
+    shouted(words, &covered, found, &mut added);
     if !added.is_empty() {
         found.extend(added);
         found.sort_by_key(|m| m.first);
+    }
+}
+
+/// Names in ALL CAPS lines ("WOODS MAKES PRO DEBUT") that the running text
+/// writes in mixed case ("Tiger Woods"): the tagger has little to go on in
+/// capitals, the article has. `covered` marks tokens already taken.
+fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<Tagged>) {
+    // Most words fail on their second letter.
+    let caps = |w: &str| {
+        let b = w.as_bytes();
+        if b.len() < 2 || b[0].is_ascii() && !b[0].is_ascii_uppercase() || b[1].is_ascii() && !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1] == b'-') {
+            return false;
+        }
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.next().is_some_and(|c| c.is_uppercase() || c == '.' || c == '-')
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+    };
+    if !(0..words.len()).any(|i| !covered[i] && caps(words[i])) {
+        return;
+    }
+    // Mixed-case names and the surnames of people, ignoring case.
+    let mut names: HashMap<u64, u8> = HashMap::new();
+    for m in found.iter().filter(|m| words[m.first..m.end].iter().any(|w| w.chars().any(char::is_lowercase))) {
+        names.insert(name_key(&words[m.first..m.end], true), m.ty);
+        if m.ty == 1 && m.end - m.first >= 2 {
+            names.insert(name_key(&words[m.end - 1..m.end], true), 1);
+        }
+    }
+    let mut i = 0;
+    while i < words.len() {
+        if covered[i] || !caps(words[i]) {
+            i += 1;
+            continue;
+        }
+        let hit = (1..=3).rev().find_map(|n| {
+            let span = words.get(i..i + n)?;
+            if covered[i..i + n].contains(&true) || !span.iter().all(|w| caps(w)) {
+                return None;
+            }
+            names.get(&name_key(span, true)).map(|&ty| (n, ty))
+        });
+        match hit {
+            Some((n, ty)) => {
+                added.push(Tagged { first: i, end: i + n, ty });
+                i += n;
+            }
+            None => i += 1,
+        }
     }
 }
 
@@ -133,6 +183,14 @@ mod tests {
         let mut found = vec![t(0, 3, 2), t(5, 6, 1), t(8, 10, 2), t(11, 12, 3)];
         apply(&words, &[], &initial, &mut found);
         assert_eq!(found, [t(0, 3, 2), t(5, 6, 2), t(8, 10, 2), t(11, 12, 3)]);
+    }
+
+    #[test]
+    fn names_in_capitals_are_the_names_of_the_running_text() {
+        let words = ["REED", "AND", "NEW", "HAVEN", "WIN", ".", "Tom", "Reed", "beat", "New", "Haven", "."];
+        let mut found = vec![t(6, 8, 1), t(9, 11, 2)];
+        apply(&words, &[], &[false; 12], &mut found);
+        assert_eq!(found, [t(0, 1, 1), t(2, 4, 2), t(6, 8, 1), t(9, 11, 2)]);
     }
 
     #[test]

@@ -152,8 +152,28 @@ impl Gazetteer {
 
     /// The category bits of a phrase given by its words (0 if unknown).
     pub fn categories<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> u8 {
-        let keys: Vec<u64> = words.into_iter().filter(|w| !w.is_empty()).map(word_key).collect();
-        self.phrases.get(&phrase_key(&keys)).copied().unwrap_or(0)
+        // Called on many tokens: the keys go on the stack, not the heap.
+        let mut keys = [0u64; GAZ_MAX_WORDS];
+        let mut n = 0;
+        for w in words.into_iter().filter(|w| !w.is_empty()) {
+            if n == GAZ_MAX_WORDS {
+                return 0;
+            }
+            keys[n] = word_key(w);
+            n += 1;
+        }
+        if n == 0 || self.lengths & (1 << (n - 1)) == 0 {
+            return 0;
+        }
+        self.phrases.get(&phrase_key(&keys[..n])).copied().unwrap_or(0)
+    }
+
+    /// The category bits of a phrase given by its words' `word_key`s.
+    pub fn categories_of_keys(&self, keys: &[u64]) -> u8 {
+        if keys.is_empty() || keys.len() > GAZ_MAX_WORDS || self.lengths & (1 << (keys.len() - 1)) == 0 {
+            return 0;
+        }
+        self.phrases.get(&phrase_key(keys)).copied().unwrap_or(0)
     }
 
     /// Reads `CATEGORY<TAB>phrase` lines; `#` starts a comment line. The
@@ -397,6 +417,12 @@ pub struct Extractor {
 }
 
 impl Extractor {
+    /// The `word_key` of every token of the document given to `begin`;
+    /// the other buffers are freed.
+    pub fn into_keys(self) -> Vec<u64> {
+        self.keys
+    }
+
     /// The features of every token of a document (for training):
     /// token `i` has `out.of(i)` when `sentences` cover the tokens in order.
     #[cfg_attr(not(test), allow(dead_code))] // the library tags sentence by sentence
