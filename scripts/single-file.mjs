@@ -50,6 +50,9 @@ const swap = (re, replacement) => {
 };
 swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
+// Everything is inline: nothing to preload.
+swap(/<!-- The core and every module[^]*?-->\n(<link rel="(module)?preload"[^>]*>\n)+/, '');
+swap(/<!-- Runs as soon as it arrives[^]*?-->\n<script type="module" async src="core.js"><\/script>\n/, '');
 swap(/<script type="module" src="app.js"><\/script>/, `<script type="module">${script}</script>`);
 
 mkdirSync(`${root}dist`, { recursive: true });

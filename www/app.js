@@ -2,7 +2,7 @@
 // annotation model, autosave and the export formats together.
 
 import { View } from './view.js';
-import { Core } from './core.js';
+import { startCore } from './core.js';
 import { OffsetMap } from './offsets.js';
 import { machineAnnotations, applyCorrections, rebase, summarize, kindOf } from './annotations.js';
 import { loadSession, saveSession } from './store.js';
@@ -13,7 +13,7 @@ import { SAMPLE } from './sample.js';
 const DEBOUNCE_MS = 250;
 
 const view = new View();
-const core = new Core();
+const core = startCore();
 
 const state = {
   text: '',

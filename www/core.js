@@ -9,20 +9,35 @@ function inlined() {
 }
 
 function base64Bytes(b64) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
 
+/**
+ * The compiled core, started at once so that fetching and compiling run
+ * while the worker itself starts (they used to wait for it); `null` when
+ * this page cannot compile here and the worker must load the core itself.
+ */
+function compileCore(inline) {
+  try {
+    if (inline) return WebAssembly.compile(base64Bytes(inline.wasm)).catch(() => null);
+    const url = new URL('./pkg/factlens_bg.wasm', import.meta.url);
+    return WebAssembly.compileStreaming(fetch(url)).catch(() => null);
+  } catch {
+    return Promise.resolve(null);
+  }
+}
+
 export class Core {
   constructor() {
     const inline = inlined();
-    let wasm = null;
+    const compiled = compileCore(inline);
     if (inline) {
       const url = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
       this.worker = new Worker(url); // classic: file:// pages cannot start module workers from blob: URLs
-      wasm = base64Bytes(inline.wasm);
     } else {
       this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     }
@@ -32,7 +47,11 @@ export class Core {
     this.worker.onerror = (ev) => this.fail(`The annotator could not start: ${ev.message || 'worker error'}`);
     this.ready = new Promise((resolve, reject) => { this.readyCb = { resolve, reject }; });
     this.ready.catch(() => {});
-    this.worker.postMessage({ type: 'init', wasm }, wasm ? [wasm.buffer] : []);
+    compiled.then((module) => {
+      // Without a compiled module the single-file page still has the bytes.
+      const wasm = module ?? (inline ? base64Bytes(inline.wasm) : null);
+      this.worker.postMessage({ type: 'init', wasm });
+    });
   }
 
   fail(message) {
@@ -72,3 +91,17 @@ export class Core {
     return (await this.request({ type: 'read', json })).doc;
   }
 }
+
+let shared = null;
+
+/**
+ * The page's one core. It starts when this module first runs: index.html
+ * loads this module on its own, ahead of the rest of the page, so the
+ * worker boots and the wasm compiles while the other modules still load.
+ */
+export function startCore() {
+  shared ??= new Core();
+  return shared;
+}
+
+startCore();

@@ -1,6 +1,7 @@
 // Runs the WebAssembly core off the main thread so typing never waits for it.
-// Served, it loads pkg/factlens_bg.wasm itself; in the single-file build the
-// page passes the wasm bytes in the init message.
+// The page compiles the core while this worker starts and passes the
+// compiled module (or, in the single-file build, at worst the bytes) in the
+// init message; given neither, it loads pkg/factlens_bg.wasm itself.
 
 import __wbg_init, { initSync, annotate, readDocument, schemaVersion } from './pkg/factlens.js';
 
@@ -11,6 +12,9 @@ function start(wasm) {
     ready = (async () => {
       if (wasm) initSync({ module: wasm });
       else await __wbg_init();
+      // The models load on first use: load them now, often while the page
+      // is still starting, rather than in the first real annotation.
+      annotate('', null);
       return schemaVersion();
     })();
   }

@@ -17,7 +17,7 @@ const MAX_SOURCE_GAP: usize = 30;
 const MAX_CONTENT_GAP: usize = 12;
 
 pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found> {
-    let b = Base::new(t);
+    let mut b = Base::sentences(t);
     let mut feats = Vec::with_capacity(64);
     let mut emis: Vec<f32> = Vec::new();
     let mut labels = Vec::new();
@@ -30,6 +30,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let units = features::units(t);
     for unit in &units {
         let u = unit.tokens.clone();
+        b.cover(t, u.clone());
         emis.clear();
         partial.clear();
         for i in u.clone() {

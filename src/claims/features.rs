@@ -108,34 +108,74 @@ fn is_quote(s: &str) -> Option<i8> {
     }
 }
 
-/// Per-token facts computed once per text and shared by both stages.
+/// Values of a run of tokens, indexed by the tokens' indices in the text.
+#[derive(Default)]
+pub(crate) struct Window<T> {
+    first: usize,
+    values: Vec<T>,
+}
+
+impl<T> Window<T> {
+    fn reset(&mut self, first: usize) {
+        self.first = first;
+        self.values.clear();
+    }
+}
+
+impl<T> std::ops::Index<usize> for Window<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        &self.values[i - self.first]
+    }
+}
+
+/// Per-token facts shared by both stages. Sentence ids cover the text;
+/// the rest covers the unit being tagged (see [`Base::cover`]), so that
+/// no per-token table of a long text is held at once.
 pub(crate) struct Base {
-    pub word: Vec<u64>,
-    pub shape: Vec<u64>,
+    pub word: Window<u64>,
+    pub shape: Window<u64>,
     pub sent: Vec<u32>,
     /// True inside a quotation (between opening and closing marks).
-    pub quoted: Vec<bool>,
+    pub quoted: Window<bool>,
 }
 
 impl Base {
+    /// Facts for every token of `t`.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub fn new(t: &Text) -> Base {
-        let n = t.tokens.len();
-        let word = (0..n).map(|i| word_hash(t.tok(i))).collect();
-        let shape = (0..n).map(|i| shape(t, i)).collect();
-        let sent = sentence_ids(t);
-        let mut quoted = vec![false; n];
-        for u in units(t) {
-            let mut open = false;
-            for i in u.tokens.clone() {
-                match is_quote(t.tok(i)) {
-                    Some(0) => open = !open,
-                    Some(1) => open = true,
-                    Some(_) => open = false,
-                    None => quoted[i] = open,
-                }
+        let mut b = Base::sentences(t);
+        b.cover(t, 0..t.tokens.len());
+        b
+    }
+
+    /// Sentence ids only: [`Base::cover`] adds the rest.
+    pub fn sentences(t: &Text) -> Base {
+        Base { word: Window::default(), shape: Window::default(), sent: sentence_ids(t), quoted: Window::default() }
+    }
+
+    /// Word and shape hashes and quotation state for the tokens `r`, whole
+    /// units, in place of the previous ones.
+    pub fn cover(&mut self, t: &Text, r: Range<usize>) {
+        self.word.reset(r.start);
+        self.word.values.extend(r.clone().map(|i| word_hash(t.tok(i))));
+        self.shape.reset(r.start);
+        self.shape.values.extend(r.clone().map(|i| shape(t, i)));
+        self.quoted.reset(r.start);
+        self.quoted.values.resize(r.len(), false);
+        // A quotation never runs past its unit: a unit starts at a line start.
+        let mut open = false;
+        for i in r.clone() {
+            if i > r.start && t.tokens[i].line_start {
+                open = false;
+            }
+            match is_quote(t.tok(i)) {
+                Some(0) => open = !open,
+                Some(1) => open = true,
+                Some(_) => open = false,
+                None => self.quoted.values[i - r.start] = open,
             }
         }
-        Base { word, shape, sent, quoted }
     }
 }
 

@@ -98,7 +98,8 @@ impl<'a> Tagger<'a> {
 /// one memory access per token instead of two.
 pub(crate) struct Joint {
     mask: u32,
-    table: Vec<i8>,
+    /// i8 weights, stored as the model's bytes.
+    table: Vec<u8>,
     cue_scale: f32,
     role_scale: f32,
 }
@@ -111,9 +112,12 @@ impl Joint {
         }
         let rows = cue.mask as usize + 1;
         let (c, r) = (cue.table(), roles.table());
-        let mut table = Vec::with_capacity(rows * 9);
-        for k in 0..rows {
-            table.extend(c[k * 3..k * 3 + 3].iter().chain(&r[k * 6..k * 6 + 6]).map(|&w| w as i8));
+        // Built before the first annotation, so row by row with copies
+        // rather than weight by weight.
+        let mut table = vec![0u8; rows * 9];
+        for ((row, c), r) in table.chunks_exact_mut(9).zip(c.chunks_exact(3)).zip(r.chunks_exact(6)) {
+            row[..3].copy_from_slice(c);
+            row[3..].copy_from_slice(r);
         }
         Some(Joint { mask: cue.mask, table, cue_scale: cue.scale, role_scale: roles.scale })
     }
@@ -126,7 +130,7 @@ impl Joint {
             let row = (f & self.mask) as usize * 9;
             if let Some(ws) = self.table.get(row..row + 9) {
                 for k in 0..9 {
-                    acc[k] += i32::from(ws[k]);
+                    acc[k] += i32::from(ws[k] as i8);
                 }
             }
         }
@@ -144,7 +148,7 @@ impl Joint {
             let row = (f & self.mask) as usize * 9 + 3;
             if let Some(ws) = self.table.get(row..row + 6) {
                 for k in 0..6 {
-                    acc[k] += i32::from(ws[k]);
+                    acc[k] += i32::from(ws[k] as i8);
                 }
             }
         }

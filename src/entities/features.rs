@@ -54,7 +54,12 @@ impl Fnv {
         }
         self
     }
+    #[inline]
     fn ch(self, c: char) -> Fnv {
+        if c.is_ascii() {
+            // Its UTF-8 is the one byte: the same hash without encoding.
+            return Fnv((self.0 ^ c as u64).wrapping_mul(0x0100_0000_01b3));
+        }
         let mut buf = [0u8; 4];
         self.bytes(c.encode_utf8(&mut buf).as_bytes())
     }
@@ -109,6 +114,24 @@ pub fn phrase_key(words: &[u64]) -> u64 {
     h.0
 }
 
+/// `s.split(sep)` for an ASCII `sep`, by a plain byte scan.
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Gazetteer categories, one bit each.
 pub const GAZ_CATEGORIES: [&str; 6] = ["LOC", "NORP", "ORG", "PER", "GIVEN", "MISC"];
 /// The longest gazetteer phrase that is looked up, in words.
@@ -156,21 +179,25 @@ impl Gazetteer {
     /// Reads `CATEGORY<TAB>phrase` lines; `#` starts a comment line. The
     /// first line must be `factlens-gazetteer 1`.
     pub fn parse(src: &str) -> Result<Gazetteer, String> {
-        let mut lines = src.lines();
+        // Read before the first annotation, so split on bytes (str::lines
+        // and split_once searched for each short line's ends).
+        let mut lines = split_ascii(src, b'\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
         if lines.next().map(str::trim) != Some("factlens-gazetteer 1") {
             return Err("gazetteer: bad magic or version".into());
         }
-        let mut phrases = HashedMap::default();
+        // One allocation, no rehashing.
+        let mut phrases = HashedMap::with_capacity_and_hasher(src.bytes().filter(|&b| b == b'\n').count(), Default::default());
         let mut lengths = 0u8;
         let mut keys = Vec::new();
         for line in lines {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let (cat, phrase) = line.split_once('\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
+            let tab = line.bytes().position(|b| b == b'\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
+            let (cat, phrase) = (&line[..tab], &line[tab + 1..]);
             let bit = GAZ_CATEGORIES.iter().position(|c| *c == cat).ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
             keys.clear();
-            keys.extend(phrase.split(' ').filter(|w| !w.is_empty()).map(word_key));
+            keys.extend(split_ascii(phrase, b' ').filter(|w| !w.is_empty()).map(word_key));
             if keys.is_empty() || keys.len() > GAZ_MAX_WORDS {
                 continue;
             }
@@ -234,8 +261,6 @@ struct Pieces {
     suffix: [u64; 4],
     /// Starts with an upper-case letter.
     cap: bool,
-    /// Has letters and no lower-case letter.
-    upper: bool,
     /// Has no letter at all.
     nonletter: bool,
 }
@@ -248,7 +273,6 @@ fn pieces(w: &str) -> Pieces {
     let mut shape = Fnv::new().bytes(b"s");
     let mut last_shape = '\0';
     let mut shape_len = 0;
-    let (mut has_lower, mut has_upper, mut has_letter) = (false, false, false);
     let mut prefix = [PAD; 4];
     let mut n = 0;
     for c in w.chars() {
@@ -258,10 +282,8 @@ fn pieces(w: &str) -> Pieces {
         let d = if c.is_ascii_digit() { '0' } else { l };
         lower = lower.ch(d);
         let s = if c.is_uppercase() {
-            has_upper = true;
             'X'
         } else if c.is_lowercase() {
-            has_lower = true;
             'x'
         } else if c.is_numeric() {
             'd'
@@ -270,7 +292,6 @@ fn pieces(w: &str) -> Pieces {
         } else {
             c
         };
-        has_letter |= c.is_alphabetic();
         // Runs of one class collapse, but only after two of them, so that
         // "Xx" (a name) and "Xxx" differ from "X" (an initial).
         if s != last_shape {
@@ -298,20 +319,39 @@ fn pieces(w: &str) -> Pieces {
         prefix[k] = PAD;
         suffix[k] = PAD;
     }
-    Pieces {
-        cased: cased.0,
-        lower: lower.0,
-        shape: shape.0,
-        prefix,
-        suffix,
-        cap: w.chars().next().is_some_and(char::is_uppercase),
-        upper: has_upper && !has_lower,
-        nonletter: !has_letter,
-    }
+    let Flags { cap, nonletter, .. } = flags(w);
+    Pieces { cased: cased.0, lower: lower.0, shape: shape.0, prefix, suffix, cap, nonletter }
 }
 
-fn casing(p: &[Pieces]) -> Casing {
-    let words: Vec<&Pieces> = p.iter().filter(|x| !x.nonletter).collect();
+/// What the document-level statistics and the sentence casing need of a
+/// token, without hashing anything.
+#[derive(Clone, Copy, Default)]
+struct Flags {
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// Has letters and no lower-case letter.
+    upper: bool,
+    /// Has no letter at all.
+    nonletter: bool,
+}
+
+fn flags(w: &str) -> Flags {
+    let (mut has_lower, mut has_upper, mut has_letter) = (false, false, false);
+    for c in w.chars() {
+        // `fold` maps punctuation to punctuation only, so case and
+        // letterhood are those of `c` itself.
+        if c.is_uppercase() {
+            has_upper = true;
+        } else if c.is_lowercase() {
+            has_lower = true;
+        }
+        has_letter |= c.is_alphabetic();
+    }
+    Flags { cap: w.chars().next().is_some_and(char::is_uppercase), upper: has_upper && !has_lower, nonletter: !has_letter }
+}
+
+fn casing(p: &[Flags]) -> Casing {
+    let words: Vec<&Flags> = p.iter().filter(|x| !x.nonletter).collect();
     if words.len() < 2 {
         return Casing::Normal;
     }
@@ -338,6 +378,12 @@ impl DocFeatures {
     pub fn of(&self, i: usize) -> &[u32] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
     }
+
+    fn clear(&mut self) {
+        self.feats.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+    }
 }
 
 /// How a word is seen across the document, for consistency features.
@@ -349,40 +395,58 @@ struct Seen {
     cap_inside: bool,
 }
 
-/// Computes features for a whole document. `words` are the tokens' texts,
-/// `sentences` ranges of token indices. Reusable buffers live here.
+/// Computes features for a document, one sentence at a time: `begin`
+/// reads the document-level statistics, then `sentence` gives the
+/// features of one sentence. Only one sentence's worth of pieces and
+/// features is ever held (features of a whole 1 MB article took 30 MB).
+/// `words` are the tokens' texts, `sentences` ranges of token indices.
+/// Reusable buffers live here.
 #[derive(Default)]
 pub struct Extractor {
     pieces: Vec<Pieces>,
+    /// The word key of every token of the document (8 bytes a token,
+    /// hashed once for both passes).
     keys: Vec<u64>,
+    flags: Vec<Flags>,
     gaz: Vec<(u8, u8)>,
     seen: HashedMap<u64, Seen>,
+    /// The casing of each sentence, from `begin`.
+    casings: Vec<Casing>,
     /// The current sentence has a number: result tables and scores.
     numeric: bool,
 }
 
 impl Extractor {
-    /// The `word_key` of every token of the last document extracted; the
-    /// other buffers are freed.
+    /// The `word_key` of every token of the document given to `begin`;
+    /// the other buffers are freed.
     pub fn into_keys(self) -> Vec<u64> {
         self.keys
     }
 
+    /// The features of every token of a document (for training):
+    /// token `i` has `out.of(i)` when `sentences` cover the tokens in order.
+    #[cfg_attr(not(test), allow(dead_code))] // the library tags sentence by sentence
     pub fn extract(&mut self, words: &[&str], sentences: &[Range<usize>], gazetteer: &Gazetteer, out: &mut DocFeatures) {
-        self.pieces.clear();
-        self.pieces.extend(words.iter().map(|w| pieces(w)));
+        self.begin(words, sentences);
+        out.clear();
+        for (k, s) in sentences.iter().enumerate() {
+            self.append(words, k, s.clone(), gazetteer, out);
+        }
+    }
+
+    /// Reads how each word is written across the document and how each
+    /// sentence is cased; `sentence` needs both.
+    pub fn begin(&mut self, words: &[&str], sentences: &[Range<usize>]) {
+        self.seen.clear();
+        self.casings.clear();
         self.keys.clear();
         self.keys.extend(words.iter().map(|w| word_key(w)));
-        out.feats.clear();
-        out.offsets.clear();
-        out.offsets.push(0);
-        self.seen.clear();
-        let mut casings = Vec::with_capacity(sentences.len());
         for s in sentences {
-            let c = casing(&self.pieces[s.clone()]);
-            casings.push(c);
-            for i in s.clone() {
-                let p = &self.pieces[i];
+            self.flags.clear();
+            self.flags.extend(words[s.clone()].iter().map(|w| flags(w)));
+            let c = casing(&self.flags);
+            self.casings.push(c);
+            for (i, p) in s.clone().zip(&self.flags) {
                 let e = self.seen.entry(self.keys[i]).or_default();
                 if !p.cap && !p.nonletter && !p.upper {
                     e.lower = true;
@@ -392,14 +456,26 @@ impl Extractor {
                 }
             }
         }
-        for (s, &casing) in sentences.iter().zip(&casings) {
-            let (ps, keys) = (&self.pieces[s.clone()], &self.keys[s.clone()]);
-            gazetteer.tag(keys, |k| ps[k].cap, &mut self.gaz);
-            self.numeric = words[s.clone()].iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-            for i in 0..ps.len() {
-                self.token(ps, keys, i, casing, &mut out.feats);
-                out.offsets.push(out.feats.len());
-            }
+    }
+
+    /// The features of sentence `k` (tokens `s`) after `begin`: token
+    /// `s.start + i` has `out.of(i)`.
+    pub fn sentence(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
+        out.clear();
+        self.append(words, k, s, gazetteer, out);
+    }
+
+    fn append(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
+        let (words, keys) = (&words[s.clone()], &self.keys[s]);
+        self.pieces.clear();
+        self.pieces.extend(words.iter().map(|w| pieces(w)));
+        let casing = self.casings[k];
+        let ps = &self.pieces[..];
+        gazetteer.tag(keys, |k| ps[k].cap, &mut self.gaz);
+        self.numeric = words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        for i in 0..ps.len() {
+            self.token(ps, keys, i, casing, &mut out.feats);
+            out.offsets.push(out.feats.len());
         }
     }
 
@@ -490,8 +566,50 @@ mod tests {
     }
 
     #[test]
+    fn split_ascii_splits_like_str_split() {
+        for s in ["", "a", "a\tb", "\t", "a\t\tb\t", "é\tü"] {
+            assert_eq!(split_ascii(s, b'\t').collect::<Vec<_>>(), s.split('\t').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn gazetteer_rejects_a_wrong_header() {
         assert!(Gazetteer::parse("LOC\tParis\n").is_err());
+    }
+
+    #[test]
+    fn sentence_features_equal_the_whole_document_features() {
+        // Document-level statistics ("Boeing" seen in lower case, in a
+        // title-cased or running sentence) must reach every sentence.
+        let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew York\n").unwrap();
+        let words = ["BOEING", "WINS", "IN", "NEW", "YORK", "Then", "boeing", "met", "New", "York", "'s", "Boeing", ".", "É", "3", "x"];
+        let sentences = [0..5, 5..13, 13..16];
+        let mut whole = DocFeatures::default();
+        Extractor::default().extract(&words, &sentences, &g, &mut whole);
+        let mut x = Extractor::default();
+        x.begin(&words, &sentences);
+        let mut one = DocFeatures::default();
+        for (k, s) in sentences.iter().enumerate() {
+            x.sentence(&words, k, s.clone(), &g, &mut one);
+            for i in s.clone() {
+                assert_eq!(one.of(i - s.start), whole.of(i), "token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn flags_read_case_and_letters() {
+        let f = |w| {
+            let x = flags(w);
+            (x.cap, x.upper, x.nonletter)
+        };
+        assert_eq!(f("Minsk"), (true, false, false));
+        assert_eq!(f("NATO"), (true, true, false));
+        assert_eq!(f("iPhone"), (false, false, false));
+        assert_eq!(f("3M"), (false, true, false));
+        assert_eq!(f("1,000"), (false, false, true));
+        assert_eq!(f("’"), (false, false, true));
+        assert_eq!(f("Éire"), (true, false, false));
     }
 
     #[test]
