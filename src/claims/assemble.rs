@@ -384,7 +384,7 @@ fn opening_attribution(t: &Text, mentions: &[Mention], s: &Range<usize>) -> Opti
     while end > source_end && t.tokens[end - 1].kind == TokenKind::Punct && !matches!(t.tok(end - 1), "\"" | "\u{201D}") {
         end -= 1;
     }
-    (source_end > from && end >= source_end + 2).then(|| (s.start..comma, from..source_end, source_end..end))
+    (source_end > from && end >= source_end + 2).then_some((s.start..comma, from..source_end, source_end..end))
 }
 
 /// Determiners that open the possessor of a noun cue ("the senator's").

@@ -941,6 +941,19 @@ impl<'a, 't> G<'a, 't> {
         }
     }
 
+    /// The offset that "that" (0, no article), "the same" (0), "the
+    /// following" (+1) or "the previous" (-1) at `j` gives a unit counted
+    /// from the date last named; `i` is where the phrase starts.
+    fn anaphoric_offset(&self, i: usize, j: usize) -> Option<i64> {
+        match self.l(j) {
+            Lex::Key(Key::That) if j == i => Some(0),
+            Lex::Key(Key::Same) if j > i => Some(0),
+            Lex::Key(Key::Following) if j > i => Some(1),
+            Lex::Key(Key::Previous) if j > i => Some(-1),
+            _ => None,
+        }
+    }
+
     /// "last week", "this year", "next Friday", "the past year", "last
     /// April", "last fall", "earlier this year", "the coming months".
     fn relative(&self, i: usize) -> Option<M> {
@@ -952,27 +965,15 @@ impl<'a, 't> G<'a, 't> {
         // narrative, relative to the year last written out ("On May 22,
         // 1995, ... the following year") rather than to the document date.
         if self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && !self.is(j + 2, &["'s", "-"]) {
-            let off = match self.l(j) {
-                Lex::Key(Key::That) if j == i => Some(0),
-                Lex::Key(Key::Same) if j > i => Some(0),
-                Lex::Key(Key::Following) if j > i => Some(1),
-                Lex::Key(Key::Previous) if j > i => Some(-1),
-                _ => None,
-            };
+            let off = self.anaphoric_offset(i, j);
             if let (Some(off), Some(y)) = (off, self.anchor_year) {
-                return m(j + 2, D, Some(format!("{:04}", y + off)));
+                return m(j + 2, D, Some(format!("{:04}", i64::from(y) + off)));
             }
         }
         // "the following month", "that week", "the previous month": from
         // the day or month last named, as for the year.
         if let Some(a) = self.anchor_day {
-            let off = match self.l(j) {
-                Lex::Key(Key::That) if j == i => Some(0),
-                Lex::Key(Key::Same) if j > i => Some(0),
-                Lex::Key(Key::Following) if j > i => Some(1),
-                Lex::Key(Key::Previous) if j > i => Some(-1),
-                _ => None,
-            };
+            let off = self.anaphoric_offset(i, j);
             if let (Some(off), Lex::Unit { unit: unit @ (Unit::Month | Unit::Week), plural: false }) = (off, self.l(j + 1)) {
                 if !self.is(j + 2, &["'s", "-", "of"]) {
                     let v = match (a, unit) {

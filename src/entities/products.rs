@@ -206,7 +206,7 @@ pub(super) fn apply(
             }
             let w = words[i];
             let model = (text.tokens[i].kind == TokenKind::Number || word(i)) && models.iter().any(|m| variant_of(w, m));
-            let name = cap(i) && names.iter().any(|m| variant_of(w, m)) && !(initial[i] && !names.contains(singular(w)));
+            let name = cap(i) && names.iter().any(|m| variant_of(w, m)) && (!initial[i] || names.contains(singular(w)));
             if model || name {
                 let mut end = i + 1;
                 if end < n && cap(end) && word(end) && names.contains(singular(words[end])) {
