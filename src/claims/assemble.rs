@@ -18,12 +18,10 @@ const MAX_CONTENT_GAP: usize = 12;
 
 pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found> {
     let mut b = Base::sentences(t);
-    let mut feats = Vec::with_capacity(64);
     let mut emis: Vec<f32> = Vec::new();
     let mut labels = Vec::new();
     let mut commas = Vec::new();
     let mut partial: Vec<[i32; 6]> = Vec::new();
-    let mut wbuf = Vec::new();
     // Claims of one sentence share its score: the last one computed.
     let mut memo: Option<(Range<usize>, f32)> = None;
     let mut out = Vec::new();
@@ -34,13 +32,10 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         emis.clear();
         partial.clear();
         for i in u.clone() {
-            feats.clear();
-            features::cue_features(t, &b, &u, i, &mut feats);
-            let k = emis.len();
-            emis.resize(k + 3, 0.0);
-            let mut p = [0i32; 6];
-            m.joint.emit_shared(&feats, &mut emis[k..], &mut p);
-            partial.push(p);
+            let mut sums = m.joint.shared();
+            features::cue_features(t, &b, &u, i, &mut sums);
+            emis.extend(sums.cue_scores());
+            partial.push(sums.shared_roles());
         }
         viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
         let mut cues = CueMap { cues: spans(&labels, u.start) };
@@ -52,11 +47,9 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         features::comma_counts(t, &u, &mut commas);
         emis.clear();
         for i in u.clone() {
-            feats.clear();
-            features::relation_features(&b, &u, &cues, &commas, i, &mut feats);
-            let k = emis.len();
-            emis.resize(k + 6, 0.0);
-            m.joint.emit_roles(&feats, &partial[i - u.start], &mut emis[k..]);
+            let mut sums = m.joint.roles(&partial[i - u.start]);
+            features::relation_features(&b, &u, &cues, &commas, i, &mut sums);
+            emis.extend(sums.role_scores());
         }
         viterbi(&emis, 6, 0, m.roles.transitions(0), &mut labels);
         let sources = spans(&labels, u.start);
@@ -99,7 +92,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                     match &memo {
                         Some((r, score)) if *r == range => *score,
                         _ => {
-                            let score = m.worthy.score(t, range.clone(), &mut wbuf);
+                            let score = m.worthy.score(t, range.clone());
                             memo = Some((range, score));
                             score
                         }
@@ -140,7 +133,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         if span.is_empty() || overlaps_claim(span) || !statement_like(t, s) {
             continue;
         }
-        let score = m.worthy.score(t, s.clone(), &mut wbuf);
+        let score = m.worthy.score(t, s.clone());
         if let Some((cue, source, content)) = opening_attribution(t, mentions, s) {
             let bytes = |r: &Range<usize>| Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end);
             let source_b = bytes(&source);
@@ -296,7 +289,30 @@ fn resolve_source(t: &Text, mentions: &[Mention], source: Span) -> Option<usize>
     if head.len() < 4 {
         return None;
     }
-    before(&|m| t.slice(m.span).split_whitespace().any(|w| w.to_lowercase() == head))
+    before(&|m| has_word(t.slice(m.span), head))
+}
+
+/// Whether a whitespace-separated word of `text` lower-cases to `lower`.
+fn has_word(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        // The ASCII characters that are Unicode white space: the same words
+        // as `split_whitespace`, split byte by byte.
+        let space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+        text.as_bytes().split(space).any(|w| !w.is_empty() && w.eq_ignore_ascii_case(lower.as_bytes()))
+    } else {
+        text.split_whitespace().any(|w| lowercases_to(w, lower))
+    }
+}
+
+/// Whether `w` lower-cased is `lower` (a lower-cased word), without
+/// lower-casing ASCII words into a new string: `lower` holds no ASCII
+/// capital, so an ASCII word matches it exactly when it does ignoring ASCII case.
+fn lowercases_to(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(lower)
+    } else {
+        w.to_lowercase() == lower
+    }
 }
 
 /// Stance-bearing verbs that are attribution cues in news, added where the
@@ -558,13 +574,22 @@ mod tests {
     #[test]
     fn a_participle_cue_speaks_for_the_clause_subject() {
         let t = Text::new("Minsk closed its borders, citing smuggling.");
-        let b = Base::new(&t);
+        let b = Base::sentences(&t);
         let mentions = [Mention { span: Span::new(0, 5), label: EntityLabel::Loc }];
         assert_eq!(participle_subject(&t, &b, &mentions, &(5..6)), Some(0..1));
         // Without the comma it is no participle clause.
         let t = Text::new("Minsk closed its borders citing smuggling.");
-        let b = Base::new(&t);
+        let b = Base::sentences(&t);
         assert_eq!(participle_subject(&t, &b, &mentions, &(4..5)), None);
+    }
+
+    #[test]
+    fn mention_words_match_as_lower_cased_words() {
+        for text in ["the Interior Ministry", "MINISTRY of x", "a\x0Bministry", "ministry\u{A0}b", "Ministère ministry", "ministryx", "Ministry\u{2019}s"] {
+            let plain = text.split_whitespace().any(|w| w.to_lowercase() == "ministry");
+            assert_eq!(has_word(text, "ministry"), plain, "{text:?}");
+        }
+        assert!(has_word("the MINISTRY", "ministry") && !has_word("ministries", "ministry"));
     }
 
     #[test]

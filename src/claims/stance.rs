@@ -16,6 +16,8 @@
 //! the lexicon wins, a negation ("did not deny", "declined to confirm")
 //! turns an assertion into a denial, and anything unknown is `asserts`.
 
+use std::borrow::Cow;
+
 /// Every stance the recognizer can give.
 #[allow(dead_code)]
 pub(crate) const STANCES: &[&str] = &["asserts", "denies", "accuses", "warns", "claims", "reports", "promises", "questions", "believes", "urges"];
@@ -45,13 +47,21 @@ const NEGATIONS: &[&str] = &["not", "n't", "never", "declined", "refused", "no"]
 
 /// The stance signalled by `cue` (the cue's text).
 pub(crate) fn of_cue(cue: &str) -> &'static str {
-    let words: Vec<String> = cue
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect();
-    let negated = words.iter().any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"));
-    let found = words.iter().find_map(|w| STEMS.iter().find(|(stem, _)| w.starts_with(stem)).map(|&(_, s)| s));
+    let mut negated = false;
+    let mut found = None;
+    for w in cue.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}').filter(|w| !w.is_empty()) {
+        // Cue words are mostly lower-case ASCII already: no copy for them.
+        let w: Cow<str> = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
+        };
+        negated |= NEGATIONS.contains(&&*w) || w.ends_with("n't");
+        if found.is_none() {
+            // The first byte first: most stems differ from the word there.
+            found = STEMS.iter().find(|(stem, _)| w.as_bytes().first() == stem.as_bytes().first() && w.starts_with(stem)).map(|&(_, s)| s);
+        }
+    }
     match (found, negated) {
         (Some("denies"), true) => "asserts",
         (Some("asserts") | Some("reports") | None, true) => "denies",

@@ -6,7 +6,10 @@
 //! roles u8, scale f32, transitions (roles × 4 from-states × 3 labels) f32,
 //! then `2^bits × roles × 3` weights as i8 (multiplied by scale).
 
-/// Labels of one role.
+use super::features::Sink;
+
+/// Labels of one role (O: only the trainer and the tests name it).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) const O: u8 = 0;
 pub(crate) const B: u8 = 1;
 pub(crate) const I: u8 = 2;
@@ -98,10 +101,56 @@ impl<'a> Tagger<'a> {
 /// one memory access per token instead of two.
 pub(crate) struct Joint {
     mask: u32,
-    /// i8 weights, stored as the model's bytes.
-    table: Vec<u8>,
+    /// One row per hashed feature: cue O/B/I, then source and content O/B/I
+    /// (i8 weights, stored as the model's bytes).
+    rows: Vec<[u8; 9]>,
     cue_scale: f32,
     role_scale: f32,
+}
+
+/// Running weight sums of one token's features, in integers (exact, so in
+/// any order), over the row lanes `FROM..9`: all nine for stage one, the
+/// six role lanes for stage two.
+pub(crate) struct Sums<'a, const FROM: usize> {
+    joint: &'a Joint,
+    acc: [i32; 9],
+}
+
+impl<const FROM: usize> Sink for Sums<'_, FROM> {
+    #[inline]
+    fn add(&mut self, feature: u32) {
+        let row = &self.joint.rows[(feature & self.joint.mask) as usize];
+        for (a, &w) in self.acc[FROM..].iter_mut().zip(&row[FROM..]) {
+            *a += i32::from(w as i8);
+        }
+    }
+}
+
+impl<'a> Sums<'a, 0> {
+    /// Stage one's cue scores.
+    pub fn cue_scores(&self) -> [f32; 3] {
+        let s = self.joint.cue_scale;
+        [self.acc[0] as f32 * s, self.acc[1] as f32 * s, self.acc[2] as f32 * s]
+    }
+
+    /// The sums stage two starts from: the role lanes of the shared features.
+    pub fn shared_roles(&self) -> [i32; 6] {
+        let mut p = [0; 6];
+        p.copy_from_slice(&self.acc[3..]);
+        p
+    }
+}
+
+impl<'a> Sums<'a, 3> {
+    /// Stage two's source and content scores.
+    pub fn role_scores(&self) -> [f32; 6] {
+        let s = self.joint.role_scale;
+        let mut out = [0.0; 6];
+        for (o, &a) in out.iter_mut().zip(&self.acc[3..]) {
+            *o = a as f32 * s;
+        }
+        out
+    }
 }
 
 impl Joint {
@@ -110,51 +159,29 @@ impl Joint {
         if cue.mask != roles.mask || cue.roles != 1 || roles.roles != 2 {
             return None;
         }
-        let rows = cue.mask as usize + 1;
         let (c, r) = (cue.table(), roles.table());
         // Built before the first annotation, so row by row with copies
         // rather than weight by weight.
-        let mut table = vec![0u8; rows * 9];
-        for ((row, c), r) in table.chunks_exact_mut(9).zip(c.chunks_exact(3)).zip(r.chunks_exact(6)) {
+        let mut rows = vec![[0u8; 9]; c.len() / 3];
+        for ((row, c), r) in rows.iter_mut().zip(c.chunks_exact(3)).zip(r.chunks_exact(6)) {
             row[..3].copy_from_slice(c);
             row[3..].copy_from_slice(r);
         }
-        Some(Joint { mask: cue.mask, table, cue_scale: cue.scale, role_scale: roles.scale })
+        Some(Joint { mask: cue.mask, rows, cue_scale: cue.scale, role_scale: roles.scale })
     }
 
-    /// Stage one: cue scores into `cue` (3) and the shared part of the
-    /// role scores, still unscaled, into `partial` (6).
-    pub fn emit_shared(&self, feats: &[u32], cue: &mut [f32], partial: &mut [i32; 6]) {
-        let mut acc = [0i32; 9];
-        for &f in feats {
-            let row = (f & self.mask) as usize * 9;
-            if let Some(ws) = self.table.get(row..row + 9) {
-                for k in 0..9 {
-                    acc[k] += i32::from(ws[k] as i8);
-                }
-            }
-        }
-        for k in 0..3 {
-            cue[k] = acc[k] as f32 * self.cue_scale;
-        }
-        partial.copy_from_slice(&acc[3..]);
+    /// Stage one: sums for the features of one token, to be given to
+    /// [`cue_features`](super::features::cue_features).
+    pub fn shared(&self) -> Sums<'_, 0> {
+        Sums { joint: self, acc: [0; 9] }
     }
 
-    /// Stage two: role scores from the shared part plus the relation
-    /// features.
-    pub fn emit_roles(&self, feats: &[u32], partial: &[i32; 6], out: &mut [f32]) {
-        let mut acc = *partial;
-        for &f in feats {
-            let row = (f & self.mask) as usize * 9 + 3;
-            if let Some(ws) = self.table.get(row..row + 6) {
-                for k in 0..6 {
-                    acc[k] += i32::from(ws[k] as i8);
-                }
-            }
-        }
-        for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32 * self.role_scale;
-        }
+    /// Stage two: sums starting from stage one's role lanes
+    /// ([`Sums::shared_roles`]), for the relation features.
+    pub fn roles(&self, shared: &[i32; 6]) -> Sums<'_, 3> {
+        let mut acc = [0; 9];
+        acc[3..].copy_from_slice(shared);
+        Sums { joint: self, acc }
     }
 }
 
@@ -163,32 +190,21 @@ impl Joint {
 /// An I never follows an O or starts the sequence.
 pub(crate) fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32], out: &mut Vec<u8>) {
     out.clear();
-    let n = emis.len() / stride;
-    if n == 0 {
-        return;
-    }
-    let e = |i: usize, l: usize| emis[i * stride + offset + l];
-    let mut back: Vec<[u8; 3]> = Vec::with_capacity(n);
-    let mut score = [e(0, 0) + trans[0], e(0, 1) + trans[1], f32::NEG_INFINITY];
-    back.push([0; 3]);
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; 3];
-        let mut bp = [0u8; 3];
-        for to in 0..3 {
-            for from in 0..3 {
-                if to == I as usize && from == O as usize {
-                    continue;
-                }
-                let s = score[from] + trans[(from + 1) * 3 + to];
-                if s > next[to] {
-                    next[to] = s;
-                    bp[to] = from as u8;
-                }
-            }
-            next[to] += e(i, to);
-        }
-        score = next;
-        back.push(bp);
+    let trans: &[f32; 12] = trans.try_into().expect("4 x 3 transitions");
+    let mut rows = emis.chunks_exact(stride).map(|r| &r[offset..offset + 3]);
+    let Some(e) = rows.next() else { return };
+    let mut score = [e[0] + trans[0], e[1] + trans[1], f32::NEG_INFINITY];
+    // Each token's back pointers packed in one byte, two bits per label,
+    // overwritten by the labels on the way back.
+    out.push(0);
+    for e in rows {
+        let [o, b, i] = score;
+        // From O, B, I (no I after O), the first best on ties.
+        let (to_o, from_o) = best_from([o + trans[3], b + trans[6], i + trans[9]]);
+        let (to_b, from_b) = best_from([o + trans[4], b + trans[7], i + trans[10]]);
+        let (to_i, from_i) = best_from([f32::NEG_INFINITY, b + trans[8], i + trans[11]]);
+        score = [to_o + e[0], to_b + e[1], to_i + e[2]];
+        out.push(from_o | from_b << 2 | from_i << 4);
     }
     let mut best = 0;
     for l in 1..3 {
@@ -196,11 +212,24 @@ pub(crate) fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32],
             best = l;
         }
     }
-    out.resize(n, 0);
-    for i in (0..n).rev() {
-        out[i] = best as u8;
-        best = back[i][best] as usize;
+    for l in out.iter_mut().rev() {
+        let bp = *l;
+        *l = best as u8;
+        best = usize::from(bp >> (2 * best) & 3);
     }
+}
+
+/// The best of three path scores and where it comes from: the first
+/// strictly above minus infinity and every earlier one, else 0.
+#[inline]
+fn best_from(s: [f32; 3]) -> (f32, u8) {
+    let (mut best, mut from) = (f32::NEG_INFINITY, 0);
+    for (k, &x) in s.iter().enumerate() {
+        if x > best {
+            (best, from) = (x, k as u8);
+        }
+    }
+    (best, from)
 }
 
 /// Token ranges of the B-I* runs in a label sequence, offset by `base`.
@@ -240,6 +269,57 @@ mod tests {
         let mut out = Vec::new();
         viterbi(&emis, 3, 0, &[0.0; 12], &mut out);
         assert_eq!(out, [B, I]);
+    }
+
+    /// Viterbi as first written: back pointers in arrays, every
+    /// transition in a loop.
+    fn plain_viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32]) -> Vec<u8> {
+        let n = emis.len() / stride;
+        let e = |i: usize, l: usize| emis[i * stride + offset + l];
+        let mut back = vec![[0u8; 3]];
+        let mut score = [e(0, 0) + trans[0], e(0, 1) + trans[1], f32::NEG_INFINITY];
+        for i in 1..n {
+            let mut next = [f32::NEG_INFINITY; 3];
+            let mut bp = [0u8; 3];
+            for to in 0..3 {
+                for from in 0..3 {
+                    if to == I as usize && from == O as usize {
+                        continue;
+                    }
+                    let s = score[from] + trans[(from + 1) * 3 + to];
+                    if s > next[to] {
+                        next[to] = s;
+                        bp[to] = from as u8;
+                    }
+                }
+                next[to] += e(i, to);
+            }
+            score = next;
+            back.push(bp);
+        }
+        let mut best = (1..3).fold(0, |b, l| if score[l] > score[b] { l } else { b });
+        let mut out = vec![0; n];
+        for i in (0..n).rev() {
+            out[i] = best as u8;
+            best = back[i][best] as usize;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn viterbi_decodes_as_the_plain_loops_do(
+            emis in proptest::collection::vec(-4i8..4, 6..120),
+            trans in proptest::collection::vec(-3i8..3, 12),
+            offset in 0usize..2,
+        ) {
+            // Small integers: many ties, which must break the same way.
+            let emis: Vec<f32> = emis[..emis.len() / 6 * 6].iter().map(|&x| f32::from(x) * 0.5).collect();
+            let trans: Vec<f32> = trans.iter().map(|&x| f32::from(x) * 0.5).collect();
+            let mut out = Vec::new();
+            viterbi(&emis, 6, offset * 3, &trans, &mut out);
+            proptest::prop_assert_eq!(out, plain_viterbi(&emis, 6, offset * 3, &trans));
+        }
     }
 
     #[test]

@@ -59,13 +59,14 @@ fn labels(t: &Text, spans: &[(usize, usize)], cp: &[usize], units: &[Range<usize
 /// labels.
 pub fn cue_sequences(text: &str, gold: &[GoldClaim]) -> Vec<Sequence> {
     let t = Text::new(text);
-    let b = Base::new(&t);
+    let mut b = Base::sentences(&t);
     let us: Vec<Range<usize>> = features::units(&t).into_iter().map(|u| u.tokens).collect();
     let cp = cp_to_byte(text);
     let cues: Vec<_> = gold.iter().filter_map(|g| g.cue).collect();
     let lab = labels(&t, &cues, &cp, &us);
     us.iter()
         .map(|u| {
+            b.cover(&t, u.clone());
             let feats = u
                 .clone()
                 .map(|i| {
@@ -84,7 +85,7 @@ pub fn cue_sequences(text: &str, gold: &[GoldClaim]) -> Vec<Sequence> {
 /// to those cues and gold source and content labels.
 pub fn role_sequences(text: &str, gold: &[GoldClaim], cue_labels: &[Vec<u8>]) -> Vec<Sequence> {
     let t = Text::new(text);
-    let b = Base::new(&t);
+    let mut b = Base::sentences(&t);
     let us: Vec<Range<usize>> = features::units(&t).into_iter().map(|u| u.tokens).collect();
     let cp = cp_to_byte(text);
     let src: Vec<_> = gold.iter().filter_map(|g| g.source).collect();
@@ -97,6 +98,7 @@ pub fn role_sequences(text: &str, gold: &[GoldClaim], cue_labels: &[Vec<u8>]) ->
         if cues.cues.is_empty() {
             continue;
         }
+        b.cover(&t, u.clone());
         features::comma_counts(&t, u, &mut commas);
         let feats = u
             .clone()

@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::features::{mix, word_hash};
+use super::features::{mix, word_hash, Sink};
 use super::tagger::Reader;
 use crate::text::{Text, TokenKind};
 
@@ -42,15 +42,24 @@ impl<'a> Worthy<'a> {
 
     /// Check-worthiness of tokens `range` of `t`, in [0, 1]; 0.5 is the
     /// decision threshold.
-    pub fn score(&self, t: &Text, range: Range<usize>, buf: &mut Vec<u32>) -> f32 {
-        buf.clear();
-        features(t, range, buf);
-        let mut acc = 0i32;
-        for &f in buf.iter() {
-            acc += i32::from(self.weights[(f & self.mask) as usize] as i8);
-        }
-        let z = acc as f32 * self.scale + self.bias - self.threshold;
+    pub fn score(&self, t: &Text, range: Range<usize>) -> f32 {
+        let mut sum = Sum { model: self, acc: 0 };
+        features(t, range, &mut sum);
+        let z = sum.acc as f32 * self.scale + self.bias - self.threshold;
         1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The running weight sum of a sentence's features (in integers: exact).
+struct Sum<'m, 'a> {
+    model: &'m Worthy<'a>,
+    acc: i32,
+}
+
+impl Sink for Sum<'_, '_> {
+    #[inline]
+    fn add(&mut self, feature: u32) {
+        self.acc += i32::from(self.model.weights[(feature & self.model.mask) as usize] as i8);
     }
 }
 
@@ -119,14 +128,14 @@ fn class_of(table: &[(u64, u8); SLOTS], h: u64) -> u8 {
 
 /// Unigrams, bigrams and the first two words of lower-cased words (numbers
 /// folded), number cues, counts of word classes, and a length bucket.
-pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut Vec<u32>) {
+pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut impl Sink) {
     const BOS: u64 = 0x5EED_0001;
     let table = class_table();
     let mut prev = BOS;
     let mut words = 0u64;
     let mut digits = false;
     let mut classes = [0u64; 8];
-    out.push(mix(100, 0, 0));
+    out.add(mix(100, 0, 0));
     for i in range.clone() {
         let tok = t.tok(i);
         let kind = t.tokens[i].kind;
@@ -134,8 +143,8 @@ pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut Vec<u32>) {
             continue;
         }
         let w = word_hash(tok);
-        out.push(mix(101, w, 0));
-        out.push(mix(102, prev, w));
+        out.add(mix(101, w, 0));
+        out.add(mix(102, prev, w));
         let bits = class_of(table, w);
         if bits != 0 {
             for (c, n) in classes.iter_mut().enumerate().take(CLASSES.len()) {
@@ -152,19 +161,19 @@ pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut Vec<u32>) {
         }
         classes[QUESTION] += u64::from(tok == "?");
         if words < 2 {
-            out.push(mix(103, words, w));
+            out.add(mix(103, words, w));
         }
         if kind == TokenKind::Number {
             digits = true;
-            out.push(mix(104, prev, 0));
+            out.add(mix(104, prev, 0));
         }
         prev = w;
         words += 1;
     }
     for (k, &n) in classes.iter().enumerate() {
-        out.push(mix(109, k as u64, n.min(3)));
+        out.add(mix(109, k as u64, n.min(3)));
     }
-    out.push(mix(105, u64::from(digits), 0));
+    out.add(mix(105, u64::from(digits), 0));
     let len = match words {
         0..=4 => 0,
         5..=8 => 1,
@@ -172,7 +181,7 @@ pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut Vec<u32>) {
         16..=25 => 3,
         _ => 4,
     };
-    out.push(mix(106, len, 0));
+    out.add(mix(106, len, 0));
 }
 
 #[cfg(test)]
