@@ -3,7 +3,7 @@
 // compiled module (or, in the single-file build, at worst the bytes) in the
 // init message; given neither, it loads pkg/factlens_bg.wasm itself.
 
-import __wbg_init, { initSync, annotate, readDocument, schemaVersion } from './pkg/factlens.js';
+import __wbg_init, { initSync, annotate, loadModels, readDocument, schemaVersion } from './pkg/factlens.js';
 
 let ready = null;
 
@@ -14,7 +14,7 @@ function start(wasm) {
       else await __wbg_init();
       // The models load on first use: load them now, often while the page
       // is still starting, rather than in the first real annotation.
-      annotate('', null);
+      loadModels();
       return schemaVersion();
     })();
   }
