@@ -99,7 +99,12 @@ export class Core {
     // Ready when either core can annotate: usually this thread's, first.
     this.ready = Promise.race([this.local.then((l) => l ?? this.workerStarted), this.workerStarted]);
     this.ready.catch(() => {});
-    compiled.then(async (module) => {
+    // The worker's own start (instantiating, loading the models) waits
+    // until this thread has annotated the first article, so that the two do
+    // not compete for the CPU while the page is still starting.
+    this.firstDone = new Promise((resolve) => { this.firstDoneCb = resolve; });
+    this.local.then((l) => { if (!l) this.firstDoneCb(); });
+    Promise.all([compiled, this.firstDone]).then(async ([module]) => {
       // Without a compiled module the single-file page still has the bytes.
       const wasm = module ?? (inline ? await inlineBytes(inline) : null);
       this.worker.postMessage({ type: 'init', wasm });
@@ -139,8 +144,13 @@ export class Core {
     let r;
     if (local && !this.workerReady) {
       const t0 = performance.now();
-      r = { doc: local.annotate(text, { document_date: date || null }), ms: performance.now() - t0 };
+      try {
+        r = { doc: local.annotate(text, { document_date: date || null }), ms: performance.now() - t0 };
+      } finally {
+        this.firstDoneCb();
+      }
     } else {
+      this.firstDoneCb();
       r = await this.request({ type: 'annotate', text, date });
     }
     return id === this.latest ? r : null;
