@@ -53,8 +53,8 @@ pub fn schema_version() -> String {
 
 /// The document as a plain object: serialized to JSON here and parsed by
 /// the engine's `JSON.parse`, so a few strings cross into JavaScript rather
-/// than one call per object, key and value (serde-wasm-bindgen), which was
-/// a quarter of the time of `annotate` for a 10 KB article in Chromium.
+/// than one call per object, key and value (serde-wasm-bindgen, with which
+/// `annotate` took 10-20% longer for 10 KB to 1 MB articles in Chromium).
 /// The JSON goes over in chunks: whole, it would be 9 MB for a 1 MB article,
 /// and the wasm memory, which never shrinks, would keep that peak.
 fn to_js(doc: &Document) -> Result<JsValue, JsError> {
