@@ -90,6 +90,17 @@ const FIRST_RENDER_PROBE = () => {
   if (!watch()) document.addEventListener('readystatechange', function once() { if (watch()) document.removeEventListener('readystatechange', once); });
 };
 
+/**
+ * The median time of each start-up milestone the page marks, in page-load
+ * order; 'worker-ready' may be missing when the worker became ready after
+ * the first annotation was shown.
+ */
+function milestones(loads) {
+  const names = ['start', 'compiled', 'local-ready', 'app-ready', 'annotated', 'worker-ready'];
+  return Object.fromEntries(names.map((n) => [n, loads.map((r) => r.marks[n]).filter((x) => x !== undefined)])
+    .filter(([, xs]) => xs.length).map(([n, xs]) => [n, stats(xs).median]));
+}
+
 /** Opens `url` in a fresh profile (cold cache) and times the first annotation. */
 async function firstAnnotation(url) {
   const { context, close } = await launch();
@@ -110,7 +121,11 @@ async function firstAnnotation(url) {
         domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null,
         // The page's own fetches (the worker fetches the wasm in its own timeline).
         resources: performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, start_ms: e.startTime, end_ms: e.responseEnd })),
-        workerAnnotateMs: Number(view.dataset.annotateMs),
+        // The first annotate() call, cold: on the main thread while the worker starts.
+        firstAnnotateMs: Number(view.dataset.annotateMs),
+        // The page's own start-up milestones (www/core.js, www/app.js).
+        marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('factlens:'))
+          .map((m) => [m.name.slice('factlens:'.length), m.startTime])),
         highlights: view.querySelectorAll('.hl').length,
       };
     });
@@ -135,15 +150,17 @@ async function main() {
       requested = r.requested;
     }
     out.first_annotation.served = { ...stats(served.map((r) => r.ms)), dom_content_loaded_ms: stats(served.map((r) => r.domContentLoadedMs)).best,
-      worker_annotate_ms: stats(served.map((r) => r.workerAnnotateMs)).best, highlights: served[0].highlights,
-      last_resource_ms: stats(served.map((r) => Math.max(0, ...r.resources.map((x) => x.end_ms)))).best, resources_of_best: served.reduce((a, b) => (b.ms < a.ms ? b : a)).resources };
+      first_annotate_ms: stats(served.map((r) => r.firstAnnotateMs)).best, highlights: served[0].highlights,
+      last_resource_ms: stats(served.map((r) => Math.max(0, ...r.resources.map((x) => x.end_ms)))).best, resources_of_best: served.reduce((a, b) => (b.ms < a.ms ? b : a)).resources,
+      milestones_median_ms: milestones(served) };
     const origin = server.url.replace(/\/$/, '');
     out.served_assets = [...new Set(requested.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname.replace(/\/$/, '/index.html')))];
     const dist = join(ROOT, 'dist/factlens.html');
     if (existsSync(dist)) {
       const single = [];
       for (let i = 0; i < LOADS; i++) single.push(await firstAnnotation(`file://${dist}`));
-      out.first_annotation.single_file = { ...stats(single.map((r) => r.ms)), highlights: single[0].highlights };
+      out.first_annotation.single_file = { ...stats(single.map((r) => r.ms)), dom_content_loaded_ms: stats(single.map((r) => r.domContentLoadedMs)).best,
+        highlights: single[0].highlights, milestones_median_ms: milestones(single) };
     }
 
     // 2. annotate() on the main thread and through the worker, one page.
@@ -172,7 +189,7 @@ async function main() {
       // instantiate the wasm) and the first annotate (lazy set-up inside
       // the core) against a warm one, on a 2 KB article. Not fully cold:
       // V8 may reuse the code it compiled for the page's own worker; the
-      // truly cold annotate is first_annotation.served.worker_annotate_ms.
+      // truly cold annotate is first_annotation.served.first_annotate_ms.
       out.cold_start = await page.evaluate(async (small) => {
         const m = await import('./pkg/factlens.js?direct');
         const t0 = performance.now();
@@ -247,8 +264,12 @@ async function main() {
   console.log(`factlens in headless ${out.chromium}`);
   const fa = out.first_annotation;
   console.log(`first annotation shown, from page load start (cold, fresh profile, best/median of ${fa.served.runs}):`);
-  console.log(`  served www/        ${f(fa.served.best, 0)} / ${f(fa.served.median, 0)} ms  (DOMContentLoaded ${f(fa.served.dom_content_loaded_ms, 0)} ms, last page fetch done ${f(fa.served.last_resource_ms, 0)} ms, worker annotate ${f(fa.served.worker_annotate_ms)} ms, ${fa.served.highlights} highlights)`);
-  if (fa.single_file) console.log(`  dist/factlens.html ${f(fa.single_file.best, 0)} / ${f(fa.single_file.median, 0)} ms  (file://)`);
+  console.log(`  served www/        ${f(fa.served.best, 0)} / ${f(fa.served.median, 0)} ms  (DOMContentLoaded ${f(fa.served.dom_content_loaded_ms, 0)} ms, last page fetch done ${f(fa.served.last_resource_ms, 0)} ms, first annotate ${f(fa.served.first_annotate_ms)} ms, ${fa.served.highlights} highlights)`);
+  console.log(`    milestones (median ms): ${Object.entries(fa.served.milestones_median_ms).map(([k, v]) => `${k} ${f(v, 0)}`).join(', ')}`);
+  if (fa.single_file) {
+    console.log(`  dist/factlens.html ${f(fa.single_file.best, 0)} / ${f(fa.single_file.median, 0)} ms  (file://, DOMContentLoaded ${f(fa.single_file.dom_content_loaded_ms, 0)} ms)`);
+    console.log(`    milestones (median ms): ${Object.entries(fa.single_file.milestones_median_ms).map(([k, v]) => `${k} ${f(v, 0)}`).join(', ')}`);
+  }
   console.log('annotate():');
   console.log(`${'size'.padStart(8)} ${'bytes'.padStart(9)} ${'direct ms'.padStart(10)} ${'median'.padStart(8)} ${'MB/s'.padStart(6)} ${'worker ms'.padStart(10)} ${'in worker'.padStart(10)} ${'entities'.padStart(9)} ${'= native'.padStart(9)}`);
   out.direct.forEach((d, i) => {

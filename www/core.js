@@ -1,5 +1,7 @@
-// The main thread's handle on the worker: promises over messages, and only
-// the newest annotation request is ever answered.
+// The page's handle on the core: a worker, promises over messages, and only
+// the newest annotation request is ever answered. Until the worker is ready,
+// a second instance on this thread annotates (short texts only), so the
+// first article is shown without waiting for the worker to boot.
 
 /* global FACTLENS_INLINE */
 
@@ -17,17 +19,60 @@ function base64Bytes(b64) {
 }
 
 /**
+ * The single-file build's wasm as a response: inlined gzipped (in base64),
+ * which halves the page the browser must parse before anything runs.
+ */
+function inlineWasm(inline) {
+  const gzipped = new Blob([base64Bytes(inline.wasmGzip)]).stream();
+  return new Response(gzipped.pipeThrough(new DecompressionStream('gzip')), { headers: { 'content-type': 'application/wasm' } });
+}
+
+/** The inlined wasm's bytes, or `null`. */
+async function inlineBytes(inline) {
+  try {
+    return new Uint8Array(await inlineWasm(inline).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The compiled core, started at once so that fetching and compiling run
  * while the worker itself starts (they used to wait for it); `null` when
  * this page cannot compile here and the worker must load the core itself.
  */
 function compileCore(inline) {
+  performance.mark('factlens:start');
+  let compiled;
   try {
-    if (inline) return WebAssembly.compile(base64Bytes(inline.wasm)).catch(() => null);
-    const url = new URL('./pkg/factlens_bg.wasm', import.meta.url);
-    return WebAssembly.compileStreaming(fetch(url)).catch(() => null);
+    // Streaming: compiling overlaps inflating (30 ms less than one after the other).
+    const response = inline ? inlineWasm(inline) : fetch(new URL('./pkg/factlens_bg.wasm', import.meta.url));
+    compiled = WebAssembly.compileStreaming(response);
+  } catch (e) {
+    compiled = Promise.reject(e);
+  }
+  return compiled.then((module) => { performance.mark('factlens:compiled'); return module; }, () => null);
+}
+
+/** The longest text the main thread annotates (a few ms) before the worker is up. */
+const LOCAL_MAX_CHARS = 20_000;
+
+/**
+ * The core on this thread, for the first annotations only: it starts as
+ * soon as the module is compiled, while the worker boots and loads its own
+ * copy, so the page need not wait for the worker to show the first
+ * article. `null` when it cannot start here.
+ */
+async function localCore(compiled) {
+  try {
+    const [module, glue] = await Promise.all([compiled, import('./pkg/factlens.js')]);
+    if (!module) return null;
+    await glue.default({ module_or_path: module });
+    // No loadModels(): the first annotation loads only what it needs.
+    performance.mark('factlens:local-ready');
+    return glue;
   } catch {
-    return Promise.resolve(null);
+    return null;
   }
 }
 
@@ -35,6 +80,9 @@ export class Core {
   constructor() {
     const inline = inlined();
     const compiled = compileCore(inline);
+    // Dropped once the worker is ready: from then on everything goes there.
+    this.local = localCore(compiled);
+    this.workerReady = false;
     if (inline) {
       const url = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
       this.worker = new Worker(url); // classic: file:// pages cannot start module workers from blob: URLs
@@ -45,11 +93,20 @@ export class Core {
     this.nextId = 1;
     this.worker.onmessage = (ev) => this.receive(ev.data);
     this.worker.onerror = (ev) => this.fail(`The annotator could not start: ${ev.message || 'worker error'}`);
-    this.ready = new Promise((resolve, reject) => { this.readyCb = { resolve, reject }; });
+    this.workerStarted = new Promise((resolve, reject) => { this.readyCb = { resolve, reject }; });
+    this.workerStarted.catch(() => {});
+    this.workerStarted.then(() => { performance.mark('factlens:worker-ready'); this.workerReady = true; this.local = null; }, () => {});
+    // Ready when either core can annotate: usually this thread's, first.
+    this.ready = Promise.race([this.local.then((l) => l ?? this.workerStarted), this.workerStarted]);
     this.ready.catch(() => {});
-    compiled.then((module) => {
+    // The worker's own start (instantiating, loading the models) waits
+    // until this thread has annotated the first article, so that the two do
+    // not compete for the CPU while the page is still starting.
+    this.firstDone = new Promise((resolve) => { this.firstDoneCb = resolve; });
+    this.local.then((l) => { if (!l) this.firstDoneCb(); });
+    Promise.all([compiled, this.firstDone]).then(async ([module]) => {
       // Without a compiled module the single-file page still has the bytes.
-      const wasm = module ?? (inline ? base64Bytes(inline.wasm) : null);
+      const wasm = module ?? (inline ? await inlineBytes(inline) : null);
       this.worker.postMessage({ type: 'init', wasm });
     });
   }
@@ -80,9 +137,22 @@ export class Core {
 
   /** Resolves {doc, ms}; a newer call makes older ones resolve to null. */
   async annotate(text, date) {
-    const id = this.nextId;
+    const id = this.nextId++;
     this.latest = id;
-    const r = await this.request({ type: 'annotate', text, date });
+    // A long text would freeze the page here: it waits for the worker.
+    const local = this.workerReady || text.length > LOCAL_MAX_CHARS ? null : await this.local;
+    let r;
+    if (local && !this.workerReady) {
+      const t0 = performance.now();
+      try {
+        r = { doc: local.annotate(text, { document_date: date || null }), ms: performance.now() - t0 };
+      } finally {
+        this.firstDoneCb();
+      }
+    } else {
+      this.firstDoneCb();
+      r = await this.request({ type: 'annotate', text, date });
+    }
     return id === this.latest ? r : null;
   }
 

@@ -1,23 +1,24 @@
 // Runs the WebAssembly core off the main thread so typing never waits for it.
-// The page compiles the core while this worker starts and passes the
-// compiled module (or, in the single-file build, at worst the bytes) in the
-// init message; given neither, it loads pkg/factlens_bg.wasm itself.
+// The page compiles the core and passes the compiled module (or, in the
+// single-file build, at worst the bytes) in its init message; given
+// neither, the worker loads pkg/factlens_bg.wasm itself. Other messages wait
+// for the init message, whenever it comes.
 
-import __wbg_init, { initSync, annotate, readDocument, schemaVersion } from './pkg/factlens.js';
+import __wbg_init, { initSync, annotate, loadModels, readDocument, schemaVersion } from './pkg/factlens.js';
 
+let received;
+const initMessage = new Promise((resolve) => { received = resolve; });
 let ready = null;
 
-function start(wasm) {
-  if (!ready) {
-    ready = (async () => {
-      if (wasm) initSync({ module: wasm });
-      else await __wbg_init();
-      // The models load on first use: load them now, often while the page
-      // is still starting, rather than in the first real annotation.
-      annotate('', null);
-      return schemaVersion();
-    })();
-  }
+function start() {
+  ready ??= initMessage.then(async (wasm) => {
+    if (wasm) initSync({ module: wasm });
+    else await __wbg_init();
+    // The models load on first use: load them now, before the first
+    // article the worker annotates.
+    loadModels();
+    return schemaVersion();
+  });
   return ready;
 }
 
@@ -29,7 +30,8 @@ self.onmessage = async (ev) => {
   const m = ev.data;
   try {
     if (m.type === 'init') {
-      const schema = await start(m.wasm);
+      received(m.wasm);
+      const schema = await start();
       self.postMessage({ type: 'ready', schema });
     } else if (m.type === 'annotate') {
       await start();

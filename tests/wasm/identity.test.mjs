@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -46,4 +47,23 @@ test('readDocument refuses an unknown schema version', () => {
   assert.deepStrictEqual(wasm.readDocument(JSON.stringify(doc)), doc);
   assert.throws(() => wasm.readDocument(JSON.stringify({ ...doc, schema: 'factlens/2' })), /unknown schema "factlens\/2"/);
   assert.throws(() => wasm.readDocument('{"schema": "factlens/1", "text_length": 3'), /malformed document/);
+});
+
+test('a long non-ASCII article equals native: its JSON crosses to JavaScript in chunks', () => {
+  // Well over the 64 KB chunk, with multi-byte characters on every line so
+  // that chunk cuts fall next to them.
+  const para = (i) => `Zoë Müller-Łukasiewicz 😀 said on March ${1 + (i % 28)}, 2024 that «Kraków» and 北京 would `
+    + `meet ${i} officials in Zürich. "Prices will rise ${i}%," she warned.\n\n`;
+  const text = Array.from({ length: 400 }, (_, i) => para(i)).join('');
+  const dir = mkdtempSync(path.join(tmpdir(), 'factlens-wasm-'));
+  try {
+    const file = path.join(dir, 'long.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'long', text, dct: '2024-10-01' })}\n`);
+    const { id, ...nat } = JSON.parse(execFileSync(bin, ['annotate', '--jsonl', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    assert.equal(id, 'long');
+    assert.ok(JSON.stringify(nat).length > 4 * 65536, 'the document is several chunks long');
+    assert.deepStrictEqual(wasm.annotate(text, { document_date: '2024-10-01' }), nat);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
