@@ -29,6 +29,17 @@ impl Options {
     }
 }
 
+/// The id of the `i`-th (from 0) item with `prefix`: "e1", "E12". There
+/// are tens of thousands in a long article: itoa, not `format!`'s machinery.
+fn id(prefix: &str, i: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(i + 1);
+    let mut s = String::with_capacity(prefix.len() + digits.len());
+    s.push_str(prefix);
+    s.push_str(digits);
+    s
+}
+
 /// Annotates `text`: entities, dates, claims and a summary, with every
 /// offset in code points.
 pub fn annotate(text: &str, options: &Options) -> Document {
@@ -46,14 +57,14 @@ pub fn annotate(text: &str, options: &Options) -> Document {
     let found = claims::recognize(&t, &mentions);
 
     let b = Builder::new(text);
-    let entity_id = |cluster: usize| format!("E{}", cluster + 1);
+    let entity_id = |cluster: usize| id("E", cluster);
     let entities: Vec<_> = mentions
         .iter()
         .zip(&clusters)
         .enumerate()
         .map(|(i, (m, &c))| {
             let r = b.role(m.span);
-            crate::EntityMention { id: format!("e{}", i + 1), start: r.start, end: r.end, text: r.text, label: m.label, entity: entity_id(c) }
+            crate::EntityMention { id: id("e", i), start: r.start, end: r.end, text: r.text, label: m.label, entity: entity_id(c) }
         })
         .collect();
     let dates: Vec<_> = timexes
@@ -62,7 +73,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         .map(|(i, x)| {
             let r = b.role(x.span);
             crate::DateMention {
-                id: format!("d{}", i + 1),
+                id: id("d", i),
                 start: r.start,
                 end: r.end,
                 text: r.text,
@@ -78,7 +89,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         .map(|(i, f)| {
             let r = b.role(f.span);
             crate::Claim {
-                id: format!("c{}", i + 1),
+                id: id("c", i),
                 start: r.start,
                 end: r.end,
                 text: r.text,
