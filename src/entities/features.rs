@@ -93,6 +93,13 @@ fn fold(c: char) -> char {
 /// document-level statistics.
 pub fn word_key(w: &str) -> u64 {
     let mut h = Fnv::new();
+    if w.is_ascii() {
+        // The same hash, byte by byte (`fold` of ASCII changes '`' only).
+        for b in w.bytes() {
+            h = h.ch(fold(char::from(b)).to_ascii_lowercase());
+        }
+        return h.0;
+    }
     for c in w.chars() {
         let c = fold(c);
         if c.is_ascii() {
@@ -692,6 +699,9 @@ impl Extractor {
         for d in -1..=1isize {
             if let Some(j) = i.checked_add_signed(d).filter(|&j| j < s.len()) {
                 let (b, n) = self.gaz[j];
+                if b | n == 0 {
+                    continue;
+                }
                 for (bit, _) in GAZ_CATEGORIES.iter().enumerate() {
                     if b & (1 << bit) != 0 {
                         f(mix(&[t(15), d as u64, bit as u64, 1]));

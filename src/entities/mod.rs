@@ -180,7 +180,7 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
         text.slice(m.span)
             .split(|c: char| c.is_whitespace())
             .filter(|w| !w.is_empty() && !TITLES.contains(w))
-            .map(|w| w.trim_end_matches(['.', '\'', '’']).replace('.', "").to_lowercase())
+            .map(|w| lower_without_dots(w.trim_end_matches(['.', '\'', '’'])))
             .filter(|w| !w.is_empty() && w != "the")
             .collect()
     };
@@ -231,6 +231,14 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
         *c = renum[*c];
     }
     cluster
+}
+
+/// `w.replace('.', "").to_lowercase()`, in one pass for ASCII words.
+fn lower_without_dots(w: &str) -> String {
+    if w.is_ascii() {
+        return w.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
+    w.replace('.', "").to_lowercase()
 }
 
 /// "shanghai cooperation organization" -> "sco".

@@ -119,19 +119,23 @@ impl Model {
         back.clear();
         back.resize(n, [0; L]);
         for i in 1..n {
+            // For each label, the best previous one (the first of equals),
+            // all labels at once: the inner loop runs over lanes.
             let prev = scores[i - 1];
-            for y in 0..L {
-                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
-                for (p, &sp) in prev.iter().enumerate() {
+            let (mut best, mut arg) = ([f32::NEG_INFINITY; L], [0u8; L]);
+            for (p, &sp) in prev.iter().enumerate() {
+                for y in 0..L {
                     let v = sp + self.transitions[p][y];
-                    if v > best {
-                        best = v;
-                        arg = p as u8;
+                    if v > best[y] {
+                        best[y] = v;
+                        arg[y] = p as u8;
                     }
                 }
-                scores[i][y] += best;
-                back[i][y] = arg;
             }
+            for (s, b) in scores[i].iter_mut().zip(best) {
+                *s += b;
+            }
+            back[i] = arg;
         }
         let last = &scores[n - 1];
         let mut y = (0..L).fold(0, |b, k| if last[k] > last[b] { k } else { b }) as u8;
