@@ -94,9 +94,10 @@ fn fold(c: char) -> char {
 pub fn word_key(w: &str) -> u64 {
     let mut h = Fnv::new();
     if w.is_ascii() {
-        // The same hash, byte by byte (`fold` of ASCII changes '`' only).
+        // The same hash, byte by byte: `fold` changes only '`' of ASCII.
         for b in w.bytes() {
-            h = h.ch(fold(char::from(b)).to_ascii_lowercase());
+            let b = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
+            h = Fnv((h.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
         }
         return h.0;
     }
@@ -113,9 +114,11 @@ pub fn word_key(w: &str) -> u64 {
     h.0
 }
 
+const PHRASE: &[u8] = b"phrase";
+
 /// The key of a phrase of word keys (gazetteer entries).
 pub fn phrase_key(words: &[u64]) -> u64 {
-    let mut h = Fnv::new().bytes(b"phrase");
+    let mut h = Fnv::new().bytes(PHRASE);
     for w in words {
         h = h.bytes(&w.to_le_bytes());
     }
@@ -196,7 +199,6 @@ impl Gazetteer {
         // One allocation, no rehashing.
         let mut phrases = HashedMap::with_capacity_and_hasher(src.bytes().filter(|&b| b == b'\n').count(), Default::default());
         let mut lengths = 0u8;
-        let mut keys = Vec::new();
         for line in lines {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -204,13 +206,17 @@ impl Gazetteer {
             let tab = line.bytes().position(|b| b == b'\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
             let (cat, phrase) = (&line[..tab], &line[tab + 1..]);
             let bit = GAZ_CATEGORIES.iter().position(|c| *c == cat).ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
-            keys.clear();
-            keys.extend(split_ascii(phrase, b' ').filter(|w| !w.is_empty()).map(word_key));
-            if keys.is_empty() || keys.len() > GAZ_MAX_WORDS {
+            // `phrase_key` of the words' keys, without collecting them.
+            let (mut key, mut n) = (Fnv::new().bytes(PHRASE), 0);
+            for w in split_ascii(phrase, b' ').filter(|w| !w.is_empty()) {
+                key = key.bytes(&word_key(w).to_le_bytes());
+                n += 1;
+            }
+            if n == 0 || n > GAZ_MAX_WORDS {
                 continue;
             }
-            lengths |= 1 << (keys.len() - 1);
-            *phrases.entry(phrase_key(&keys)).or_insert(0) |= 1 << bit;
+            lengths |= 1 << (n - 1);
+            *phrases.entry(key.0).or_insert(0) |= 1 << bit;
         }
         Ok(Gazetteer { phrases, lengths })
     }
@@ -274,6 +280,13 @@ struct Pieces {
 }
 
 const PAD: u64 = 0x5a5a_5a5a;
+
+impl Pieces {
+    /// What pair features read of a word: its lower-case and shape hashes.
+    fn pair_word(&self) -> (u64, u64) {
+        (self.lower, self.shape)
+    }
+}
 
 fn pieces(w: &str, flags: Flags) -> Pieces {
     let mut cased = Fnv::new();
@@ -407,8 +420,9 @@ struct Seen {
 /// One distinct word of a document: what all its tokens share.
 struct Word {
     pieces: Pieces,
-    /// Its `word_key`.
+    /// Its `word_key`, and the index of that key among the document's.
     key: u64,
+    key_index: u32,
     flags: Flags,
 }
 
@@ -476,6 +490,34 @@ fn shape_features(c: &ShapeContext, f: &mut dyn FnMut(u32)) {
     f(mix(&[t(21), u64::from(c.numeric), s1, s2]));
 }
 
+/// Which token a pair of neighbouring words gives features to: the
+/// first word's, the second's, or the one after the pair.
+#[derive(Clone, Copy)]
+enum Pair {
+    First,
+    Second,
+    After,
+}
+
+/// The features that the words `a` then `b` (lower-case and shape hashes,
+/// padding beyond the sentence) give the token `to`.
+fn pair_features(to: Pair, (la, sa): (u64, u64), (lb, sb): (u64, u64), f: &mut dyn FnMut(u32)) {
+    match to {
+        Pair::First => {
+            f(mix(&[t(7), la, lb]));
+            f(mix(&[t(12), sa, lb]));
+        }
+        Pair::Second => {
+            f(mix(&[t(6), la, lb]));
+            f(mix(&[t(11), la, sb]));
+        }
+        Pair::After => f(mix(&[t(19), la, lb])),
+    }
+}
+
+/// At most this many word pairs have their weights kept (about 5 MB).
+const PAIR_CACHE: usize = 1 << 16;
+
 /// Number of labels.
 const N: usize = LABELS.len();
 
@@ -492,6 +534,10 @@ fn row(add: &impl Fn(u32, &mut [i32; N]), emit: impl FnOnce(&mut dyn FnMut(u32))
 
 fn narrow(sum: [i32; N]) -> Row {
     sum.map(|v| i16::try_from(v).expect("a feature group's weights fit in 16 bits"))
+}
+
+fn widen(row: &Row) -> [i32; N] {
+    row.map(i32::from)
 }
 
 fn plus(sum: &mut [i32; N], row: &Row) {
@@ -527,7 +573,8 @@ pub struct Extractor {
     keys: Vec<u64>,
     flags: Vec<Flags>,
     gaz: Vec<(u8, u8)>,
-    seen: HashedMap<u64, Seen>,
+    /// By word key index (`Word::key_index`).
+    seen: Vec<Seen>,
     /// The casing of each sentence, from `begin`.
     casings: Vec<Casing>,
     /// The current sentence has a number: result tables and scores.
@@ -537,6 +584,11 @@ pub struct Extractor {
     rows: Vec<WordRows>,
     pad_rows: [Row; 4],
     shape_rows: HashedMap<ShapeContext, Row>,
+    /// For `sentence_sums`: the weights of word pairs by `vocab` indices
+    /// (for `Pair::First`, `Second` and `After`), and those of the pairs
+    /// of the current sentence, by the index of their first token.
+    pair_rows: HashedMap<(u32, u32), [Row; 3]>,
+    pairs: Vec<[Row; 3]>,
 }
 
 impl Extractor {
@@ -567,12 +619,18 @@ impl Extractor {
         self.vocab.clear();
         self.rows.clear();
         self.shape_rows.clear();
+        self.pair_rows.clear();
         let mut index: HashedMap<&str, u32> = HashedMap::default();
+        let mut key_index: HashedMap<u64, u32> = HashedMap::default();
         for &w in words {
-            let vocab = &mut self.vocab;
+            let (vocab, seen) = (&mut self.vocab, &mut self.seen);
             let id = *index.entry(w).or_insert_with(|| {
-                let f = flags(w);
-                vocab.push(Word { pieces: pieces(w, f), key: word_key(w), flags: f });
+                let (f, key) = (flags(w), word_key(w));
+                let key_index = *key_index.entry(key).or_insert_with(|| {
+                    seen.push(Seen::default());
+                    (seen.len() - 1) as u32
+                });
+                vocab.push(Word { pieces: pieces(w, f), key, key_index, flags: f });
                 (vocab.len() - 1) as u32
             });
             self.ids.push(id);
@@ -584,7 +642,7 @@ impl Extractor {
             let c = casing(&self.flags);
             self.casings.push(c);
             for (i, p) in s.clone().zip(&self.flags) {
-                let e = self.seen.entry(self.keys[i]).or_default();
+                let e = &mut self.seen[self.vocab[self.ids[i] as usize].key_index as usize];
                 if !p.cap && !p.nonletter && !p.upper {
                     e.lower = true;
                 }
@@ -628,10 +686,36 @@ impl Extractor {
                 own: [Casing::Normal, Casing::Title, Casing::Upper].map(by_casing),
             });
         }
+        self.pairs.clear();
+        for j in s.start + 1..s.end {
+            let key = (self.ids[j - 1], self.ids[j]);
+            let rows = match self.pair_rows.get(&key) {
+                Some(&rows) => rows,
+                None => {
+                    let (a, b) = (self.vocab[key.0 as usize].pieces.pair_word(), self.vocab[key.1 as usize].pieces.pair_word());
+                    let rows = [Pair::First, Pair::Second, Pair::After].map(|to| narrow(row(add, |f| pair_features(to, a, b, f))));
+                    if self.pair_rows.len() < PAIR_CACHE {
+                        self.pair_rows.insert(key, rows);
+                    }
+                    rows
+                }
+            };
+            self.pairs.push(rows);
+        }
         let casing = self.casings[k];
         out.clear();
         for i in 0..s.len() {
             let mut sum = [0; N];
+            // The pairs (i - 1, i), (i, i + 1) and (i - 2, i - 1); those
+            // with padding are rare and not kept.
+            let word = |d: isize| self.pair_word(&s, i, d);
+            let direct = |to: Pair, a: isize, b: isize| row(add, |f| pair_features(to, word(a), word(b), f));
+            let second = if i >= 1 { widen(&self.pairs[i - 1][1]) } else { direct(Pair::Second, -1, 0) };
+            let first = if i + 1 < s.len() { widen(&self.pairs[i][0]) } else { direct(Pair::First, 0, 1) };
+            let after = if i >= 2 { widen(&self.pairs[i - 2][2]) } else { direct(Pair::After, -2, -1) };
+            for r in [second, first, after] {
+                sum.iter_mut().zip(r).for_each(|(s, r)| *s += r);
+            }
             for (slot, d) in NEAR.into_iter().enumerate() {
                 match self.index(&s, i, d) {
                     Some(j) => plus(&mut sum, &self.rows[self.ids[j] as usize].near[slot]),
@@ -657,6 +741,9 @@ impl Extractor {
             }
             word_in(casing, p, f);
             shape_features(&self.shape_context(&s, i, casing), f);
+            pair_features(Pair::Second, self.pair_word(&s, i, -1), self.pair_word(&s, i, 0), f);
+            pair_features(Pair::First, self.pair_word(&s, i, 0), self.pair_word(&s, i, 1), f);
+            pair_features(Pair::After, self.pair_word(&s, i, -2), self.pair_word(&s, i, -1), f);
             self.context(&s, i, casing, f);
             out.offsets.push(out.feats.len());
         }
@@ -685,17 +772,17 @@ impl Extractor {
         ShapeContext { shapes: [shape(-1), shape(0), shape(1)], first: i == 0, casing, numeric: self.numeric }
     }
 
+    /// What the pair features read of the word at offset `d` from token
+    /// `i` of sentence `s` (padding beyond it).
+    fn pair_word(&self, s: &Range<usize>, i: usize, d: isize) -> (u64, u64) {
+        self.at(s, i, d).map_or((PAD ^ d as u64, PAD ^ d as u64), Pieces::pair_word)
+    }
+
     /// The features of token `i` of sentence `s` that depend on more than
-    /// one word and are not shape features: pairs of words, gazetteer
+    /// one word and are neither shape nor pair features: gazetteer
     /// matches and how the word is seen across the document.
     fn context(&self, s: &Range<usize>, i: usize, casing: Casing, f: &mut dyn FnMut(u32)) {
-        let lower = |d: isize| self.at(s, i, d).map_or(PAD ^ d as u64, |p| p.lower);
         let p = self.at(s, i, 0).expect("a token of the sentence");
-        f(mix(&[t(6), lower(-1), lower(0)]));
-        f(mix(&[t(7), lower(0), lower(1)]));
-        f(mix(&[t(11), lower(-1), p.shape]));
-        f(mix(&[t(12), p.shape, lower(1)]));
-        f(mix(&[t(19), lower(-2), lower(-1)]));
         for d in -1..=1isize {
             if let Some(j) = i.checked_add_signed(d).filter(|&j| j < s.len()) {
                 let (b, n) = self.gaz[j];
@@ -717,7 +804,7 @@ impl Extractor {
             f(mix(&[t(20), u64::from(gb), u64::from(gi), p.shape]));
         }
         if p.cap && !p.nonletter {
-            let seen = self.seen.get(&self.keys[s.start + i]).copied().unwrap_or_default();
+            let seen = self.seen[self.vocab[self.ids[s.start + i] as usize].key_index as usize];
             f(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(i == 0), casing as u64]));
         }
     }
@@ -752,6 +839,19 @@ mod tests {
         for s in ["", "a", "a\tb", "\t", "a\t\tb\t", "é\tü"] {
             assert_eq!(split_ascii(s, b'\t').collect::<Vec<_>>(), s.split('\t').collect::<Vec<_>>(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn word_keys_of_ascii_words_fold_like_other_words() {
+        // The ASCII path of `word_key` folds only '`'; `fold` agrees.
+        for b in 0..128u8 {
+            let c = char::from(b);
+            assert_eq!(fold(c), if c == '`' { '\'' } else { c });
+        }
+        assert_eq!(word_key("`Tis"), word_key("’tis"));
+        let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew  York\nORG\tÉcole Polytechnique\n").unwrap();
+        assert_ne!(g.categories(["new", "york"]), 0);
+        assert_ne!(g.categories(["école", "POLYTECHNIQUE"]), 0);
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod products;
 
 use std::sync::OnceLock;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::document::EntityLabel;
 use crate::text::{Span, Text, TokenKind};
