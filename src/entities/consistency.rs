@@ -6,7 +6,7 @@
 //! person's surname alone is that person, and untagged repetitions of a
 //! tagged name are tagged too.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::{name_key, Tagged};
 

@@ -27,11 +27,12 @@ impl Hasher for PreHashed {
             self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
     }
+    // One key hashes to `key * K`; keys of several parts mix them in.
     fn write_u32(&mut self, k: u32) {
-        self.0 = u64::from(k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.write_u64(u64::from(k));
     }
     fn write_u64(&mut self, k: u64) {
-        self.0 = k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = (self.0.rotate_left(26) ^ k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -92,6 +93,14 @@ fn fold(c: char) -> char {
 /// document-level statistics.
 pub fn word_key(w: &str) -> u64 {
     let mut h = Fnv::new();
+    if w.is_ascii() {
+        // The same hash, byte by byte: `fold` changes only '`' of ASCII.
+        for b in w.bytes() {
+            let b = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
+            h = Fnv((h.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        }
+        return h.0;
+    }
     for c in w.chars() {
         let c = fold(c);
         if c.is_ascii() {
@@ -105,9 +114,11 @@ pub fn word_key(w: &str) -> u64 {
     h.0
 }
 
+const PHRASE: &[u8] = b"phrase";
+
 /// The key of a phrase of word keys (gazetteer entries).
 pub fn phrase_key(words: &[u64]) -> u64 {
-    let mut h = Fnv::new().bytes(b"phrase");
+    let mut h = Fnv::new().bytes(PHRASE);
     for w in words {
         h = h.bytes(&w.to_le_bytes());
     }
@@ -188,7 +199,6 @@ impl Gazetteer {
         // One allocation, no rehashing.
         let mut phrases = HashedMap::with_capacity_and_hasher(src.bytes().filter(|&b| b == b'\n').count(), Default::default());
         let mut lengths = 0u8;
-        let mut keys = Vec::new();
         for line in lines {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -196,13 +206,17 @@ impl Gazetteer {
             let tab = line.bytes().position(|b| b == b'\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
             let (cat, phrase) = (&line[..tab], &line[tab + 1..]);
             let bit = GAZ_CATEGORIES.iter().position(|c| *c == cat).ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
-            keys.clear();
-            keys.extend(split_ascii(phrase, b' ').filter(|w| !w.is_empty()).map(word_key));
-            if keys.is_empty() || keys.len() > GAZ_MAX_WORDS {
+            // `phrase_key` of the words' keys, without collecting them.
+            let (mut key, mut n) = (Fnv::new().bytes(PHRASE), 0);
+            for w in split_ascii(phrase, b' ').filter(|w| !w.is_empty()) {
+                key = key.bytes(&word_key(w).to_le_bytes());
+                n += 1;
+            }
+            if n == 0 || n > GAZ_MAX_WORDS {
                 continue;
             }
-            lengths |= 1 << (keys.len() - 1);
-            *phrases.entry(phrase_key(&keys)).or_insert(0) |= 1 << bit;
+            lengths |= 1 << (n - 1);
+            *phrases.entry(key.0).or_insert(0) |= 1 << bit;
         }
         Ok(Gazetteer { phrases, lengths })
     }
@@ -267,7 +281,14 @@ struct Pieces {
 
 const PAD: u64 = 0x5a5a_5a5a;
 
-fn pieces(w: &str) -> Pieces {
+impl Pieces {
+    /// What pair features read of a word: its lower-case and shape hashes.
+    fn pair_word(&self) -> (u64, u64) {
+        (self.lower, self.shape)
+    }
+}
+
+fn pieces(w: &str, flags: Flags) -> Pieces {
     let mut cased = Fnv::new();
     let mut lower = Fnv::new();
     let mut shape = Fnv::new().bytes(b"s");
@@ -319,7 +340,7 @@ fn pieces(w: &str) -> Pieces {
         prefix[k] = PAD;
         suffix[k] = PAD;
     }
-    let Flags { cap, nonletter, .. } = flags(w);
+    let Flags { cap, nonletter, .. } = flags;
     Pieces { cased: cased.0, lower: lower.0, shape: shape.0, prefix, suffix, cap, nonletter }
 }
 
@@ -375,6 +396,7 @@ pub struct DocFeatures {
 }
 
 impl DocFeatures {
+    #[cfg_attr(not(test), allow(dead_code))] // read by training and tests
     pub fn of(&self, i: usize) -> &[u32] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
     }
@@ -395,25 +417,178 @@ struct Seen {
     cap_inside: bool,
 }
 
+/// One distinct word of a document: what all its tokens share.
+struct Word {
+    pieces: Pieces,
+    /// Its `word_key`, and the index of that key among the document's.
+    key: u64,
+    key_index: u32,
+    flags: Flags,
+}
+
+/// The template part of a feature hash.
+const fn t(id: u64) -> u64 {
+    id << 32
+}
+
+/// Features of a token that depend on the word at offset `d` (-2..=2)
+/// from it alone; `p` is `None` beyond the sentence.
+fn word_at(d: isize, p: Option<&Pieces>, f: &mut dyn FnMut(u32)) {
+    let pad = PAD ^ d as u64;
+    f(mix(&[t(2), d as u64, p.map_or(pad, |p| p.lower)]));
+    f(mix(&[t(3), d as u64, p.map_or(pad, |p| p.shape)]));
+    match (d, p) {
+        (-1, _) => f(mix(&[t(17), p.map_or(pad, |p| p.cased)])),
+        (1, _) => f(mix(&[t(18), p.map_or(pad, |p| p.cased)])),
+        (0, Some(p)) => {
+            f(mix(&[t(0)]));
+            f(mix(&[t(1), p.cased]));
+            for k in 0..4 {
+                if p.prefix[k] != PAD {
+                    f(mix(&[t(4), k as u64, p.prefix[k]]));
+                }
+                if p.suffix[k] != PAD {
+                    f(mix(&[t(5), k as u64, p.suffix[k]]));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The feature of a token's word in a sentence of a given casing.
+fn word_in(casing: Casing, p: &Pieces, f: &mut dyn FnMut(u32)) {
+    f(mix(&[t(14), casing as u64, p.lower]));
+}
+
+/// What the shape features of a token depend on: the shapes of it and
+/// its neighbours, and the sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShapeContext {
+    /// Shapes at offsets -1, 0, 1 (padding beyond the sentence).
+    shapes: [u64; 3],
+    first: bool,
+    casing: Casing,
+    numeric: bool,
+}
+
+impl std::hash::Hash for ShapeContext {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        for s in self.shapes {
+            h.write_u64(s);
+        }
+        h.write_u64(u64::from(self.first) | (self.casing as u64) << 1 | u64::from(self.numeric) << 3);
+    }
+}
+
+fn shape_features(c: &ShapeContext, f: &mut dyn FnMut(u32)) {
+    let [s0, s1, s2] = c.shapes;
+    f(mix(&[t(8), s0, s1]));
+    f(mix(&[t(9), s1, s2]));
+    f(mix(&[t(10), s0, s1, s2]));
+    f(mix(&[t(13), u64::from(c.first), c.casing as u64, s1]));
+    f(mix(&[t(21), u64::from(c.numeric), s1, s2]));
+}
+
+/// Which token a pair of neighbouring words gives features to: the
+/// first word's, the second's, or the one after the pair.
+#[derive(Clone, Copy)]
+enum Pair {
+    First,
+    Second,
+    After,
+}
+
+/// The features that the words `a` then `b` (lower-case and shape hashes,
+/// padding beyond the sentence) give the token `to`.
+fn pair_features(to: Pair, (la, sa): (u64, u64), (lb, sb): (u64, u64), f: &mut dyn FnMut(u32)) {
+    match to {
+        Pair::First => {
+            f(mix(&[t(7), la, lb]));
+            f(mix(&[t(12), sa, lb]));
+        }
+        Pair::Second => {
+            f(mix(&[t(6), la, lb]));
+            f(mix(&[t(11), la, sb]));
+        }
+        Pair::After => f(mix(&[t(19), la, lb])),
+    }
+}
+
+/// At most this many word pairs have their weights kept (about 5 MB).
+const PAIR_CACHE: usize = 1 << 16;
+
+/// Number of labels.
+const N: usize = LABELS.len();
+
+/// Summed weights of a group of features, by label. A group has at most
+/// 13 features of one-byte weights, so the sums fit in 16 bits.
+type Row = [i16; N];
+
+/// The sum of the weights (`add`) of the features that `emit` gives.
+fn row(add: &impl Fn(u32, &mut [i32; N]), emit: impl FnOnce(&mut dyn FnMut(u32))) -> [i32; N] {
+    let mut sum = [0; N];
+    emit(&mut |x| add(x, &mut sum));
+    sum
+}
+
+fn narrow(sum: [i32; N]) -> Row {
+    sum.map(|v| i16::try_from(v).expect("a feature group's weights fit in 16 bits"))
+}
+
+fn widen(row: &Row) -> [i32; N] {
+    row.map(i32::from)
+}
+
+fn plus(sum: &mut [i32; N], row: &Row) {
+    for (s, &r) in sum.iter_mut().zip(row) {
+        *s += i32::from(r);
+    }
+}
+
+/// A word's feature weights, summed once per document.
+struct WordRows {
+    /// What the word gives tokens at offsets -2, -1, 1 and 2 from it.
+    near: [Row; 4],
+    /// Its own features, by sentence casing (`Casing as usize - 1`).
+    own: [Row; 3],
+}
+
+/// Offsets of the neighbours whose words a token's features read.
+const NEAR: [isize; 4] = [-2, -1, 1, 2];
+
 /// Computes features for a document, one sentence at a time: `begin`
 /// reads the document-level statistics, then `sentence` gives the
-/// features of one sentence. Only one sentence's worth of pieces and
-/// features is ever held (features of a whole 1 MB article took 30 MB).
-/// `words` are the tokens' texts, `sentences` ranges of token indices.
-/// Reusable buffers live here.
+/// features of one sentence, or `sentence_sums` their summed weights.
+/// Only one sentence's worth of features is ever held (features of a
+/// whole 1 MB article took 30 MB). `words` are the tokens' texts,
+/// `sentences` ranges of token indices. Reusable buffers live here.
 #[derive(Default)]
 pub struct Extractor {
-    pieces: Vec<Pieces>,
-    /// The word key of every token of the document (8 bytes a token,
-    /// hashed once for both passes).
+    /// The distinct words of the document, hashed once each.
+    vocab: Vec<Word>,
+    /// Each token's index in `vocab`.
+    ids: Vec<u32>,
+    /// The word key of every token of the document (8 bytes a token).
     keys: Vec<u64>,
     flags: Vec<Flags>,
     gaz: Vec<(u8, u8)>,
-    seen: HashedMap<u64, Seen>,
+    /// By word key index (`Word::key_index`).
+    seen: Vec<Seen>,
     /// The casing of each sentence, from `begin`.
     casings: Vec<Casing>,
     /// The current sentence has a number: result tables and scores.
     numeric: bool,
+    /// For `sentence_sums`: each word's weights (by `vocab` index), those
+    /// of padding at the offsets of `NEAR`, and those of shape contexts.
+    rows: Vec<WordRows>,
+    pad_rows: [Row; 4],
+    shape_rows: HashedMap<ShapeContext, Row>,
+    /// For `sentence_sums`: the weights of word pairs by `vocab` indices
+    /// (for `Pair::First`, `Second` and `After`), and those of the pairs
+    /// of the current sentence, by the index of their first token.
+    pair_rows: HashedMap<(u32, u32), [Row; 3]>,
+    pairs: Vec<[Row; 3]>,
 }
 
 impl Extractor {
@@ -434,20 +609,40 @@ impl Extractor {
         }
     }
 
-    /// Reads how each word is written across the document and how each
-    /// sentence is cased; `sentence` needs both.
+    /// Reads the distinct words, how each is written across the document
+    /// and how each sentence is cased; `sentence` needs all three.
     pub fn begin(&mut self, words: &[&str], sentences: &[Range<usize>]) {
         self.seen.clear();
         self.casings.clear();
         self.keys.clear();
-        self.keys.extend(words.iter().map(|w| word_key(w)));
+        self.ids.clear();
+        self.vocab.clear();
+        self.rows.clear();
+        self.shape_rows.clear();
+        self.pair_rows.clear();
+        let mut index: HashedMap<&str, u32> = HashedMap::default();
+        let mut key_index: HashedMap<u64, u32> = HashedMap::default();
+        for &w in words {
+            let (vocab, seen) = (&mut self.vocab, &mut self.seen);
+            let id = *index.entry(w).or_insert_with(|| {
+                let (f, key) = (flags(w), word_key(w));
+                let key_index = *key_index.entry(key).or_insert_with(|| {
+                    seen.push(Seen::default());
+                    (seen.len() - 1) as u32
+                });
+                vocab.push(Word { pieces: pieces(w, f), key, key_index, flags: f });
+                (vocab.len() - 1) as u32
+            });
+            self.ids.push(id);
+            self.keys.push(self.vocab[id as usize].key);
+        }
         for s in sentences {
             self.flags.clear();
-            self.flags.extend(words[s.clone()].iter().map(|w| flags(w)));
+            self.flags.extend(self.ids[s.clone()].iter().map(|&id| self.vocab[id as usize].flags));
             let c = casing(&self.flags);
             self.casings.push(c);
             for (i, p) in s.clone().zip(&self.flags) {
-                let e = self.seen.entry(self.keys[i]).or_default();
+                let e = &mut self.seen[self.vocab[self.ids[i] as usize].key_index as usize];
                 if !p.cap && !p.nonletter && !p.upper {
                     e.lower = true;
                 }
@@ -460,83 +655,157 @@ impl Extractor {
 
     /// The features of sentence `k` (tokens `s`) after `begin`: token
     /// `s.start + i` has `out.of(i)`.
+    #[cfg_attr(not(test), allow(dead_code))] // the library sums weights
     pub fn sentence(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
         out.clear();
         self.append(words, k, s, gazetteer, out);
     }
 
-    fn append(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
-        let (words, keys) = (&words[s.clone()], &self.keys[s]);
-        self.pieces.clear();
-        self.pieces.extend(words.iter().map(|w| pieces(w)));
+    /// For each token of sentence `k` (tokens `s`) after `begin`, the sum
+    /// of the weights of its features, given by `add` (which adds a
+    /// feature's weights to a sum): what adding up those of `sentence`
+    /// gives, exactly, but cheaper. Most features depend on one word (the
+    /// token's or a neighbour's) or on the shapes around the token only,
+    /// so their sums are kept per word and per shape context for the
+    /// whole document; only the rest are looked up token by token.
+    pub fn sentence_sums(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, add: &impl Fn(u32, &mut [i32; N]), out: &mut Vec<[i32; N]>) {
+        self.prepare(words, s.clone(), gazetteer);
+        if self.rows.is_empty() {
+            self.pad_rows = NEAR.map(|d| narrow(row(add, |f| word_at(d, None, f))));
+        }
+        for w in &self.vocab[self.rows.len()..] {
+            let p = &w.pieces;
+            let own = row(add, |f| word_at(0, Some(p), f));
+            let by_casing = |c: Casing| {
+                let mut sum = row(add, |f| word_in(c, p, f));
+                sum.iter_mut().zip(own).for_each(|(s, o)| *s += o);
+                narrow(sum)
+            };
+            self.rows.push(WordRows {
+                near: NEAR.map(|d| narrow(row(add, |f| word_at(d, Some(p), f)))),
+                own: [Casing::Normal, Casing::Title, Casing::Upper].map(by_casing),
+            });
+        }
+        self.pairs.clear();
+        for j in s.start + 1..s.end {
+            let key = (self.ids[j - 1], self.ids[j]);
+            let rows = match self.pair_rows.get(&key) {
+                Some(&rows) => rows,
+                None => {
+                    let (a, b) = (self.vocab[key.0 as usize].pieces.pair_word(), self.vocab[key.1 as usize].pieces.pair_word());
+                    let rows = [Pair::First, Pair::Second, Pair::After].map(|to| narrow(row(add, |f| pair_features(to, a, b, f))));
+                    if self.pair_rows.len() < PAIR_CACHE {
+                        self.pair_rows.insert(key, rows);
+                    }
+                    rows
+                }
+            };
+            self.pairs.push(rows);
+        }
         let casing = self.casings[k];
-        let ps = &self.pieces[..];
-        gazetteer.tag(keys, |k| ps[k].cap, &mut self.gaz);
-        self.numeric = words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-        for i in 0..ps.len() {
-            self.token(ps, keys, i, casing, &mut out.feats);
+        out.clear();
+        for i in 0..s.len() {
+            let mut sum = [0; N];
+            // The pairs (i - 1, i), (i, i + 1) and (i - 2, i - 1); those
+            // with padding are rare and not kept.
+            let word = |d: isize| self.pair_word(&s, i, d);
+            let direct = |to: Pair, a: isize, b: isize| row(add, |f| pair_features(to, word(a), word(b), f));
+            let second = if i >= 1 { widen(&self.pairs[i - 1][1]) } else { direct(Pair::Second, -1, 0) };
+            let first = if i + 1 < s.len() { widen(&self.pairs[i][0]) } else { direct(Pair::First, 0, 1) };
+            let after = if i >= 2 { widen(&self.pairs[i - 2][2]) } else { direct(Pair::After, -2, -1) };
+            for r in [second, first, after] {
+                sum.iter_mut().zip(r).for_each(|(s, r)| *s += r);
+            }
+            for (slot, d) in NEAR.into_iter().enumerate() {
+                match self.index(&s, i, d) {
+                    Some(j) => plus(&mut sum, &self.rows[self.ids[j] as usize].near[slot]),
+                    None => plus(&mut sum, &self.pad_rows[slot]),
+                }
+            }
+            plus(&mut sum, &self.rows[self.ids[s.start + i] as usize].own[casing as usize - 1]);
+            let c = self.shape_context(&s, i, casing);
+            plus(&mut sum, self.shape_rows.entry(c).or_insert_with(|| narrow(row(add, |f| shape_features(&c, f)))));
+            self.context(&s, i, casing, &mut |x| add(x, &mut sum));
+            out.push(sum);
+        }
+    }
+
+    fn append(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
+        self.prepare(words, s.clone(), gazetteer);
+        let casing = self.casings[k];
+        for i in 0..s.len() {
+            let p = self.at(&s, i, 0).expect("a token of the sentence");
+            let f = &mut |x| out.feats.push(x);
+            for d in -2..=2 {
+                word_at(d, self.at(&s, i, d), f);
+            }
+            word_in(casing, p, f);
+            shape_features(&self.shape_context(&s, i, casing), f);
+            pair_features(Pair::Second, self.pair_word(&s, i, -1), self.pair_word(&s, i, 0), f);
+            pair_features(Pair::First, self.pair_word(&s, i, 0), self.pair_word(&s, i, 1), f);
+            pair_features(Pair::After, self.pair_word(&s, i, -2), self.pair_word(&s, i, -1), f);
+            self.context(&s, i, casing, f);
             out.offsets.push(out.feats.len());
         }
     }
 
-    fn gaz_at(&self, i: usize) -> (u8, u8) {
-        self.gaz[i]
+    /// Reads what the features of sentence `s` share: gazetteer matches
+    /// and whether it has a number.
+    fn prepare(&mut self, words: &[&str], s: Range<usize>, gazetteer: &Gazetteer) {
+        let (vocab, ids) = (&self.vocab, &self.ids[s.clone()]);
+        gazetteer.tag(&self.keys[s.clone()], |k| vocab[ids[k] as usize].pieces.cap, &mut self.gaz);
+        self.numeric = words[s].iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     }
 
-    fn token(&self, ps: &[Pieces], keys: &[u64], i: usize, casing: Casing, f: &mut Vec<u32>) {
-        let at = |d: isize| -> Option<&Pieces> { i.checked_add_signed(d).and_then(|j| ps.get(j)) };
-        let lower = |d: isize| at(d).map_or(PAD ^ d as u64, |p| p.lower);
-        let shape = |d: isize| at(d).map_or(PAD ^ d as u64, |p| p.shape);
-        let p = &ps[i];
-        let t = |id: u64| id << 32;
-        f.push(mix(&[t(0)]));
-        f.push(mix(&[t(1), p.cased]));
-        for d in -2..=2 {
-            f.push(mix(&[t(2), d as u64, lower(d)]));
-            f.push(mix(&[t(3), d as u64, shape(d)]));
-        }
-        for k in 0..4 {
-            if p.prefix[k] != PAD {
-                f.push(mix(&[t(4), k as u64, p.prefix[k]]));
-            }
-            if p.suffix[k] != PAD {
-                f.push(mix(&[t(5), k as u64, p.suffix[k]]));
-            }
-        }
-        f.push(mix(&[t(6), lower(-1), lower(0)]));
-        f.push(mix(&[t(7), lower(0), lower(1)]));
-        f.push(mix(&[t(8), shape(-1), shape(0)]));
-        f.push(mix(&[t(9), shape(0), shape(1)]));
-        f.push(mix(&[t(10), shape(-1), shape(0), shape(1)]));
-        f.push(mix(&[t(11), lower(-1), shape(0)]));
-        f.push(mix(&[t(12), shape(0), lower(1)]));
-        f.push(mix(&[t(13), u64::from(i == 0), casing as u64, shape(0)]));
-        f.push(mix(&[t(14), casing as u64, lower(0)]));
+    /// The document index of the token at offset `d` from token `i` of
+    /// sentence `s`, if within the sentence.
+    fn index(&self, s: &Range<usize>, i: usize, d: isize) -> Option<usize> {
+        i.checked_add_signed(d).filter(|&j| j < s.len()).map(|j| s.start + j)
+    }
+
+    fn at(&self, s: &Range<usize>, i: usize, d: isize) -> Option<&Pieces> {
+        self.index(s, i, d).map(|j| &self.vocab[self.ids[j] as usize].pieces)
+    }
+
+    fn shape_context(&self, s: &Range<usize>, i: usize, casing: Casing) -> ShapeContext {
+        let shape = |d: isize| self.at(s, i, d).map_or(PAD ^ d as u64, |p| p.shape);
+        ShapeContext { shapes: [shape(-1), shape(0), shape(1)], first: i == 0, casing, numeric: self.numeric }
+    }
+
+    /// What the pair features read of the word at offset `d` from token
+    /// `i` of sentence `s` (padding beyond it).
+    fn pair_word(&self, s: &Range<usize>, i: usize, d: isize) -> (u64, u64) {
+        self.at(s, i, d).map_or((PAD ^ d as u64, PAD ^ d as u64), Pieces::pair_word)
+    }
+
+    /// The features of token `i` of sentence `s` that depend on more than
+    /// one word and are neither shape nor pair features: gazetteer
+    /// matches and how the word is seen across the document.
+    fn context(&self, s: &Range<usize>, i: usize, casing: Casing, f: &mut dyn FnMut(u32)) {
+        let p = self.at(s, i, 0).expect("a token of the sentence");
         for d in -1..=1isize {
-            if let Some(j) = i.checked_add_signed(d).filter(|&j| j < ps.len()) {
+            if let Some(j) = i.checked_add_signed(d).filter(|&j| j < s.len()) {
                 let (b, n) = self.gaz[j];
+                if b | n == 0 {
+                    continue;
+                }
                 for (bit, _) in GAZ_CATEGORIES.iter().enumerate() {
                     if b & (1 << bit) != 0 {
-                        f.push(mix(&[t(15), d as u64, bit as u64, 1]));
+                        f(mix(&[t(15), d as u64, bit as u64, 1]));
                     }
                     if n & (1 << bit) != 0 {
-                        f.push(mix(&[t(15), d as u64, bit as u64, 2]));
+                        f(mix(&[t(15), d as u64, bit as u64, 2]));
                     }
                 }
             }
         }
-        let cased = |d: isize| at(d).map_or(PAD ^ d as u64, |p| p.cased);
-        f.push(mix(&[t(17), cased(-1)]));
-        f.push(mix(&[t(18), cased(1)]));
-        f.push(mix(&[t(19), lower(-2), lower(-1)]));
-        let (gb, gi) = self.gaz_at(i);
+        let (gb, gi) = self.gaz[i];
         if gb | gi != 0 {
-            f.push(mix(&[t(20), u64::from(gb), u64::from(gi), shape(0)]));
+            f(mix(&[t(20), u64::from(gb), u64::from(gi), p.shape]));
         }
-        f.push(mix(&[t(21), u64::from(self.numeric), shape(0), shape(1)]));
         if p.cap && !p.nonletter {
-            let seen = self.seen.get(&keys[i]).copied().unwrap_or_default();
-            f.push(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(i == 0), casing as u64]));
+            let seen = self.seen[self.vocab[self.ids[s.start + i] as usize].key_index as usize];
+            f(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(i == 0), casing as u64]));
         }
     }
 }
@@ -573,6 +842,19 @@ mod tests {
     }
 
     #[test]
+    fn word_keys_of_ascii_words_fold_like_other_words() {
+        // The ASCII path of `word_key` folds only '`'; `fold` agrees.
+        for b in 0..128u8 {
+            let c = char::from(b);
+            assert_eq!(fold(c), if c == '`' { '\'' } else { c });
+        }
+        assert_eq!(word_key("`Tis"), word_key("’tis"));
+        let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew  York\nORG\tÉcole Polytechnique\n").unwrap();
+        assert_ne!(g.categories(["new", "york"]), 0);
+        assert_ne!(g.categories(["école", "POLYTECHNIQUE"]), 0);
+    }
+
+    #[test]
     fn gazetteer_rejects_a_wrong_header() {
         assert!(Gazetteer::parse("LOC\tParis\n").is_err());
     }
@@ -593,6 +875,33 @@ mod tests {
             x.sentence(&words, k, s.clone(), &g, &mut one);
             for i in s.clone() {
                 assert_eq!(one.of(i - s.start), whole.of(i), "token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_sums_equal_the_sums_of_the_features() {
+        // Weights made up from the key, so that every feature counts.
+        let add = |k: u32, sum: &mut [i32; N]| {
+            for (y, s) in sum.iter_mut().enumerate() {
+                *s += i32::from(k.rotate_left(y as u32 * 4) as i8);
+            }
+        };
+        let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew York\nPER\tBoeing\n").unwrap();
+        let words = ["BOEING", "WINS", "IN", "NEW", "YORK", "Then", "boeing", "met", "New", "York", "'s", "Boeing", ".", "É", "3", "x", "New", "York", "met", "Boeing", "in", "New", "York", "."];
+        let sentences = [0..5, 5..13, 13..16, 16..16, 16..24];
+        let mut whole = DocFeatures::default();
+        Extractor::default().extract(&words, &sentences, &g, &mut whole);
+        let mut x = Extractor::default();
+        x.begin(&words, &sentences);
+        let mut sums = Vec::new();
+        for (k, s) in sentences.iter().enumerate() {
+            x.sentence_sums(&words, k, s.clone(), &g, &add, &mut sums);
+            assert_eq!(sums.len(), s.len());
+            for i in s.clone() {
+                let mut want = [0; N];
+                whole.of(i).iter().for_each(|&f| add(f, &mut want));
+                assert_eq!(sums[i - s.start], want, "token {i}");
             }
         }
     }

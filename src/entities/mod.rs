@@ -16,11 +16,11 @@ mod products;
 
 use std::sync::OnceLock;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::document::EntityLabel;
 use crate::text::{Span, Text, TokenKind};
-use features::{DocFeatures, Extractor, Gazetteer};
+use features::{Extractor, Gazetteer};
 use model::Model;
 
 /// The tagger's weights (trained by `tools/src/bin/train-ner.rs`).
@@ -58,17 +58,17 @@ pub(crate) struct Mention {
 pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let tg = tagger();
     let words: Vec<&str> = (0..text.tokens.len()).map(|i| text.tok(i)).collect();
-    // Features are built one sentence at a time, after one pass for the
-    // document-level statistics: never the whole document's at once.
+    // Feature weights are summed one sentence at a time, after one pass
+    // for the distinct words and document-level statistics.
     let mut x = Extractor::default();
     x.begin(&words, &text.sentences);
-    let mut feats = DocFeatures::default();
-    let (mut scores, mut back, mut labels) = (Vec::new(), Vec::new(), Vec::new());
+    let add = |f: u32, sum: &mut [i32; features::LABELS.len()]| tg.model.add(f, sum);
+    let (mut sums, mut scores, mut back, mut labels) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
     for (k, (s, _)) in text.sentences.iter().zip(&clutter).enumerate().filter(|(_, (_, &c))| !c) {
-        x.sentence(&words, k, s.clone(), &tg.gazetteer, &mut feats);
-        tg.model.tag(s.len(), |i| feats.of(i), &mut scores, &mut back, &mut labels);
+        x.sentence_sums(&words, k, s.clone(), &tg.gazetteer, &add, &mut sums);
+        tg.model.tag(&sums, &mut scores, &mut back, &mut labels);
         // BIO to spans; an I- that does not continue its type opens a mention.
         let mut open: Option<(usize, u8)> = None;
         for (k, &y) in labels.iter().enumerate().chain(std::iter::once((labels.len(), &0u8))) {
@@ -87,7 +87,6 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     }
     // Word keys for the gazetteer lookups after tagging; the extractor's
     // other buffers go now.
-    drop(feats);
     let keys = x.into_keys();
     headline::drop_unsupported(text, &words, |m| tg.gazetteer.categories(words[m.first..m.end].iter().copied()) != 0, &mut found);
     let skip: Vec<usize> = text.sentences.iter().zip(&clutter).filter(|(_, &c)| c).flat_map(|(s, _)| s.clone()).collect();
@@ -181,7 +180,7 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
         text.slice(m.span)
             .split(|c: char| c.is_whitespace())
             .filter(|w| !w.is_empty() && !TITLES.contains(w))
-            .map(|w| w.trim_end_matches(['.', '\'', '’']).replace('.', "").to_lowercase())
+            .map(|w| lower_without_dots(w.trim_end_matches(['.', '\'', '’'])))
             .filter(|w| !w.is_empty() && w != "the")
             .collect()
     };
@@ -232,6 +231,14 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
         *c = renum[*c];
     }
     cluster
+}
+
+/// `w.replace('.', "").to_lowercase()`, in one pass for ASCII words.
+fn lower_without_dots(w: &str) -> String {
+    if w.is_ascii() {
+        return w.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
+    w.replace('.', "").to_lowercase()
 }
 
 /// "shanghai cooperation organization" -> "sco".

@@ -94,44 +94,48 @@ impl Model {
         Ok(Model { rows, scale, transitions })
     }
 
-    /// The best label sequence for tokens whose features `feats(i)` gives.
-    /// `out` receives label indices into [`LABELS`].
-    pub fn tag<'f>(&self, n: usize, feats: impl Fn(usize) -> &'f [u32], scores: &mut Vec<[f32; L]>, back: &mut Vec<[u8; L]>, out: &mut Vec<u8>) {
+    /// Adds the weights of feature `key` to `sum` (nothing if the model
+    /// has no weights for it).
+    #[inline]
+    pub fn add(&self, key: u32, sum: &mut [i32; L]) {
+        if let Some(w) = self.rows.get(&key) {
+            for y in 0..L {
+                sum[y] += i32::from(w[y]);
+            }
+        }
+    }
+
+    /// The best label sequence for tokens whose features' weights, added
+    /// up by [`Model::add`], are `sums`. `out` receives label indices
+    /// into [`LABELS`].
+    pub fn tag(&self, sums: &[[i32; L]], scores: &mut Vec<[f32; L]>, back: &mut Vec<[u8; L]>, out: &mut Vec<u8>) {
+        let n = sums.len();
         out.clear();
         if n == 0 {
             return;
         }
         scores.clear();
-        scores.resize(n, [0.0; L]);
+        scores.extend(sums.iter().map(|sum| sum.map(|v| v as f32 * self.scale)));
         back.clear();
         back.resize(n, [0; L]);
-        for (i, s) in scores.iter_mut().enumerate() {
-            let mut sum = [0i32; L];
-            for f in feats(i) {
-                if let Some(w) = self.rows.get(f) {
-                    for y in 0..L {
-                        sum[y] += i32::from(w[y]);
-                    }
-                }
-            }
-            for y in 0..L {
-                s[y] = sum[y] as f32 * self.scale;
-            }
-        }
         for i in 1..n {
+            // For each label, the best previous one (the first of equals),
+            // all labels at once: the inner loop runs over lanes.
             let prev = scores[i - 1];
-            for y in 0..L {
-                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
-                for (p, &sp) in prev.iter().enumerate() {
+            let (mut best, mut arg) = ([f32::NEG_INFINITY; L], [0u8; L]);
+            for (p, &sp) in prev.iter().enumerate() {
+                for y in 0..L {
                     let v = sp + self.transitions[p][y];
-                    if v > best {
-                        best = v;
-                        arg = p as u8;
+                    if v > best[y] {
+                        best[y] = v;
+                        arg[y] = p as u8;
                     }
                 }
-                scores[i][y] += best;
-                back[i][y] = arg;
             }
+            for (s, b) in scores[i].iter_mut().zip(best) {
+                *s += b;
+            }
+            back[i] = arg;
         }
         let last = &scores[n - 1];
         let mut y = (0..L).fold(0, |b, k| if last[k] > last[b] { k } else { b }) as u8;
@@ -175,9 +179,10 @@ mod tests {
     #[test]
     fn viterbi_follows_transitions() {
         let m = Model::parse(&tiny(5.0, 3)).unwrap();
-        let feats: [&[u32]; 2] = [&[0x0001_0007], &[]];
+        let mut sums = [[0; L]; 2];
+        m.add(0x0001_0007, &mut sums[0]);
         let mut out = Vec::new();
-        m.tag(2, |i| feats[i], &mut Vec::new(), &mut Vec::new(), &mut out);
+        m.tag(&sums, &mut Vec::new(), &mut Vec::new(), &mut out);
         assert_eq!(out, [1, 2]);
     }
 

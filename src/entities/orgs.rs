@@ -91,7 +91,7 @@ pub(super) fn apply(words: &[&str], skip: &[bool], company: impl Fn(usize, usize
         let k = if words.get(m.end).is_some_and(|w| matches!(*w, "'s" | "’s")) { m.end + 1 } else { m.end };
         words.get(k).is_some_and(|w| AFTER.contains(w))
     };
-    let cued: std::collections::HashSet<&[&str]> = found.iter().filter(|m| m.ty != LOC && after(m)).map(|m| &words[m.first..m.end]).collect();
+    let cued: foldhash::HashSet<&[&str]> = found.iter().filter(|m| m.ty != LOC && after(m)).map(|m| &words[m.first..m.end]).collect();
     if !cued.is_empty() {
         for m in found.iter_mut() {
             if m.ty != LOC && cued.contains(&words[m.first..m.end]) {

@@ -5,7 +5,7 @@
 //! is every other mention of that name in the article, unless the name is
 //! also tagged something else.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::{name_key, Tagged};
 

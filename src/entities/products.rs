@@ -14,7 +14,7 @@
 //! recurs in the article, alone, in the plural or with a variant suffix
 //! ("787s", "777-200LR").
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use crate::text::{Text, TokenKind};
 
