@@ -203,6 +203,8 @@ impl<'a, 't> G<'a, 't> {
         match self.l(i) {
             Lex::Other => self.is_punct_start(i),
             Lex::Article => matches!(self.l(i + 1), Lex::Unit { .. } | Lex::Vague | Lex::Key(Couple)),
+            // "year end", "year's end".
+            Lex::Unit { unit: Unit::Year, plural: false } => self.year_end(i).is_some(),
             Lex::DayPart(_) | Lex::Unit { plural: false, .. } => false,
             // "well-known" is no date: a hyphenated word needs digits or a
             // temporal word in front ("10-year", "mid-June", "year-end").
@@ -351,9 +353,21 @@ impl<'a, 't> G<'a, 't> {
         }
     }
 
+    /// "year end", "year's end": like "the end of the year", the year
+    /// (the last one after "since"); returns the end token.
+    fn year_end(&self, i: usize) -> Option<usize> {
+        let k = if self.is(i + 1, &["'s", "\u{2019}s"]) { i + 2 } else { i + 1 };
+        self.is(k, &["end"]).then_some(k + 1)
+    }
+
     /// Modifiers that keep the value: "early next year", "late Tuesday",
     /// "mid-1990s", "the end of June", "earlier this month".
     fn modified(&self, i: usize) -> Option<M> {
+        if self.l(i) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            let end = self.year_end(i)?;
+            let since = self.prev_is(i, &["since"]);
+            return m(end, D, n::shift(self.dct, Unit::Year, -i64::from(since)));
+        }
         let j = match self.l(i) {
             // "earlier this month" is annotated as "this month" alone.
             Lex::Key(Key::Early | Key::Late | Key::Mid) => {
@@ -699,7 +713,11 @@ impl<'a, 't> G<'a, 't> {
                 }
             }
         }
-        let future = self.future_tense(i);
+        // "Wednesday's ruling" names something that has happened, whatever
+        // the clause says will follow ("would look for ways around
+        // Wednesday's ruling"): the latest one.
+        let possessive = self.w(i + 1) == "'s" || self.w(i + 1) == "\u{2019}s";
+        let future = !possessive && self.future_tense(i);
         let date = n::weekday(self.dct, wd, 0, future);
         if let Lex::DayPart(p) = self.l(i + 1) {
             return m(i + 2, D, date.map(|d| format!("{d}T{}", p.code())).or(Some(format!("XXXX-WXX-{wd}T{}", p.code()))));
@@ -774,6 +792,11 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
+        // "the hastily planned trip", "a long-scheduled visit": a
+        // participle used as an adjective says nothing of the clause.
+        if is(&["planned", "scheduled", "expected", "postponed"]) && k > self.lo && (self.w(k - 1).ends_with("ly") || matches!(self.l(k - 1), Lex::Article) || self.key(k - 1, Key::The)) {
+            return None;
+        }
         if is(&["will", "'ll", "shall", "would", "wo", "scheduled", "schedule", "expected", "expects", "expect", "due", "planned", "planning", "intends", "intend", "upcoming", "postponed", "resume", "expire", "expires"])
             || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
             || is(&["soon", "early"]) && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("as") && self.w(k + 1).eq_ignore_ascii_case("as")
