@@ -1473,6 +1473,16 @@ impl<'a, 't> G<'a, 't> {
 
     /// Times of day: "10:35 a.m.", "4 a.m. EDT Thursday", "noon", "this
     /// morning".
+    /// "in the morning", "in the evening", "at night" at `j`: the part
+    /// of the day and the end token.
+    fn day_part_phrase(&self, j: usize) -> Option<(DayPart, usize)> {
+        match (self.l(j), self.l(j + 1), self.l(j + 2)) {
+            (Lex::Key(Key::In), Lex::Key(Key::The), Lex::DayPart(p)) if p != DayPart::Night => Some((p, j + 3)),
+            (Lex::Key(Key::At), Lex::DayPart(DayPart::Night), _) if self.w(j + 1).eq_ignore_ascii_case("night") => Some((DayPart::Night, j + 2)),
+            _ => None,
+        }
+    }
+
     fn time(&self, i: usize) -> Option<M> {
         let (mut h, mut mi, mut j) = match self.l(i) {
             Lex::Clock => {
@@ -1480,7 +1490,7 @@ impl<'a, 't> G<'a, 't> {
                 let (a, b) = w.split_once(':')?;
                 (a.parse::<u8>().ok()?, b.get(..2)?.parse::<u8>().ok()?, i + 1)
             }
-            Lex::Number | Lex::NumWord(_) if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm)) || self.w(i + 1).eq_ignore_ascii_case("o'clock") => {
+            Lex::Number | Lex::NumWord(_) if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm)) || self.w(i + 1).eq_ignore_ascii_case("o'clock") || self.day_part_phrase(i + 1).is_some() => {
                 let (c, _) = self.count_at(i)?;
                 (u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?, 0, i + 1)
             }
@@ -1501,23 +1511,37 @@ impl<'a, 't> G<'a, 't> {
                 return None;
             }
         }
-        match self.l(j) {
-            Lex::Key(Key::Am) => {
-                if h == 12 {
-                    h = 0;
-                }
-                j += 1;
+        if self.w(j).eq_ignore_ascii_case("o'clock") {
+            j += 1;
+        }
+        if let Some((p, end)) = self.day_part_phrase(j) {
+            // "4 in the morning", "ten at night" (but "2 at night" is 2 a.m.).
+            match p {
+                DayPart::Morning if h == 12 => h = 0,
+                DayPart::Morning => {}
+                DayPart::Night if h < 6 => {}
+                _ if h < 12 => h += 12,
+                _ => {}
             }
-            Lex::Key(Key::Pm) => {
-                if h < 12 {
-                    h += 12;
+            j = end;
+        } else {
+            match self.l(j) {
+                Lex::Key(Key::Am) => {
+                    if h == 12 {
+                        h = 0;
+                    }
+                    j += 1;
                 }
-                j += 1;
+                Lex::Key(Key::Pm) => {
+                    if h < 12 {
+                        h += 12;
+                    }
+                    j += 1;
+                }
+                _ if clock || self.w(j - 1).eq_ignore_ascii_case("o'clock") => {}
+                _ if h == 12 || h == 24 => {}
+                _ => return None,
             }
-            _ if self.w(j).eq_ignore_ascii_case("o'clock") => j += 1,
-            _ if clock => {}
-            _ if h == 12 || h == 24 => {}
-            _ => return None,
         }
         if self.glued_dot(j) && self.w(j - 1).len() <= 2 {
             // "a.m." split as "a.m" + "." by the tokenizer at a sentence end.
@@ -1543,14 +1567,17 @@ impl<'a, 't> G<'a, 't> {
                 }
             }
         }
-        // "10:35 a.m. (0735 GMT) Friday": the weekday after the
+        // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT
+        // Thursday)": a weekday just after or at the end of the
         // parenthesis names the day; the extent stays the clock time.
         if self.w(j) == "(" {
-            if let Some(p) = (j + 1..(j + 5).min(self.lim)).find(|&p| self.w(p) == ")") {
-                if let Lex::Weekday(wd) = self.l(p + 1) {
-                    if self.capitalized(p + 1) {
-                        day = n::weekday(self.dct, wd, 0, self.future_tense(i));
-                    }
+            if let Some(p) = (j + 1..(j + 6).min(self.lim)).find(|&p| self.w(p) == ")") {
+                let named = [p + 1, p - 1].into_iter().find_map(|k| match self.l(k) {
+                    Lex::Weekday(wd) if self.capitalized(k) => Some(wd),
+                    _ => None,
+                });
+                if let Some(wd) = named {
+                    day = n::weekday(self.dct, wd, 0, self.future_tense(i));
                 }
             }
         }
