@@ -792,15 +792,15 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
-        // "the hastily planned trip", "a long-scheduled visit": a
-        // participle used as an adjective says nothing of the clause.
-        if is(&["planned", "scheduled", "expected", "postponed"]) && k > self.lo && (self.w(k - 1).ends_with("ly") || matches!(self.l(k - 1), Lex::Article) || self.key(k - 1, Key::The)) {
-            return None;
-        }
         if is(&["will", "'ll", "shall", "would", "wo", "scheduled", "schedule", "expected", "expects", "expect", "due", "planned", "planning", "intends", "intend", "upcoming", "postponed", "resume", "expire", "expires"])
             || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
             || is(&["soon", "early"]) && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("as") && self.w(k + 1).eq_ignore_ascii_case("as")
         {
+            // "the hastily planned trip", "a scheduled visit": a participle
+            // used as an adjective says nothing of the clause.
+            if w.ends_with("ed") && k > self.lo && (self.w(k - 1).ends_with("ly") || matches!(self.l(k - 1), Lex::Article) || self.key(k - 1, Key::The)) {
+                return None;
+            }
             // "had been scheduled to expire Friday", "had planned", "had
             // been due to expire": a plan that lies in the past.
             for b in 1..=4 {
