@@ -608,7 +608,11 @@ impl<'a, 't> G<'a, 't> {
                 i,
                 &["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "before", "after", "during", "from", "through", "till", "end", "-"],
             );
-            if !ok {
+            // "the March accession", "the May elections": a month used as
+            // a modifier ("the March of Dimes", "the May Day parade" are
+            // names).
+            let modifier = self.prev_is(i, &["the"]) && self.w(i + 1).starts_with(|c: char| c.is_ascii_lowercase()) && !self.is(i + 1, &["of", "on", "to", "for", "and", "or", "in", "at", "from", "with"]);
+            if !ok && !modifier {
                 return None;
             }
         }
