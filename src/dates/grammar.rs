@@ -203,6 +203,8 @@ impl<'a, 't> G<'a, 't> {
         match self.l(i) {
             Lex::Other => self.is_punct_start(i),
             Lex::Article => matches!(self.l(i + 1), Lex::Unit { .. } | Lex::Vague | Lex::Key(Couple)),
+            // "year end", "year's end".
+            Lex::Unit { unit: Unit::Year, plural: false } => self.year_end(i).is_some(),
             Lex::DayPart(_) | Lex::Unit { plural: false, .. } => false,
             // "well-known" is no date: a hyphenated word needs digits or a
             // temporal word in front ("10-year", "mid-June", "year-end").
@@ -351,9 +353,21 @@ impl<'a, 't> G<'a, 't> {
         }
     }
 
+    /// "year end", "year's end": like "the end of the year", the year
+    /// (the last one after "since"); returns the end token.
+    fn year_end(&self, i: usize) -> Option<usize> {
+        let k = if self.is(i + 1, &["'s", "\u{2019}s"]) { i + 2 } else { i + 1 };
+        self.is(k, &["end"]).then_some(k + 1)
+    }
+
     /// Modifiers that keep the value: "early next year", "late Tuesday",
     /// "mid-1990s", "the end of June", "earlier this month".
     fn modified(&self, i: usize) -> Option<M> {
+        if self.l(i) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            let end = self.year_end(i)?;
+            let since = self.prev_is(i, &["since"]);
+            return m(end, D, n::shift(self.dct, Unit::Year, -i64::from(since)));
+        }
         let j = match self.l(i) {
             // "earlier this month" is annotated as "this month" alone.
             Lex::Key(Key::Early | Key::Late | Key::Mid) => {
@@ -594,7 +608,11 @@ impl<'a, 't> G<'a, 't> {
                 i,
                 &["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "before", "after", "during", "from", "through", "till", "end", "-"],
             );
-            if !ok {
+            // "the March accession", "the May elections": a month used as
+            // a modifier ("the March of Dimes", "the May Day parade" are
+            // names).
+            let modifier = self.prev_is(i, &["the"]) && self.w(i + 1).starts_with(|c: char| c.is_ascii_lowercase()) && !self.is(i + 1, &["of", "on", "to", "for", "and", "or", "in", "at", "from", "with"]);
+            if !ok && !modifier {
                 return None;
             }
         }
@@ -699,7 +717,11 @@ impl<'a, 't> G<'a, 't> {
                 }
             }
         }
-        let future = self.future_tense(i);
+        // "Wednesday's ruling" names something that has happened, whatever
+        // the clause says will follow ("would look for ways around
+        // Wednesday's ruling"): the latest one.
+        let possessive = self.w(i + 1) == "'s" || self.w(i + 1) == "\u{2019}s";
+        let future = !possessive && self.future_tense(i);
         let date = n::weekday(self.dct, wd, 0, future);
         if let Lex::DayPart(p) = self.l(i + 1) {
             return m(i + 2, D, date.map(|d| format!("{d}T{}", p.code())).or(Some(format!("XXXX-WXX-{wd}T{}", p.code()))));
@@ -778,6 +800,11 @@ impl<'a, 't> G<'a, 't> {
             || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
             || is(&["soon", "early"]) && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("as") && self.w(k + 1).eq_ignore_ascii_case("as")
         {
+            // "the hastily planned trip", "a scheduled visit": a participle
+            // used as an adjective says nothing of the clause.
+            if w.ends_with("ed") && k > self.lo && (self.w(k - 1).ends_with("ly") || matches!(self.l(k - 1), Lex::Article) || self.key(k - 1, Key::The)) {
+                return None;
+            }
             // "had been scheduled to expire Friday", "had planned", "had
             // been due to expire": a plan that lies in the past.
             for b in 1..=4 {
@@ -1450,6 +1477,16 @@ impl<'a, 't> G<'a, 't> {
 
     /// Times of day: "10:35 a.m.", "4 a.m. EDT Thursday", "noon", "this
     /// morning".
+    /// "in the morning", "in the evening", "at night" at `j`: the part
+    /// of the day and the end token.
+    fn day_part_phrase(&self, j: usize) -> Option<(DayPart, usize)> {
+        match (self.l(j), self.l(j + 1), self.l(j + 2)) {
+            (Lex::Key(Key::In), Lex::Key(Key::The), Lex::DayPart(p)) if p != DayPart::Night => Some((p, j + 3)),
+            (Lex::Key(Key::At), Lex::DayPart(DayPart::Night), _) if self.w(j + 1).eq_ignore_ascii_case("night") => Some((DayPart::Night, j + 2)),
+            _ => None,
+        }
+    }
+
     fn time(&self, i: usize) -> Option<M> {
         let (mut h, mut mi, mut j) = match self.l(i) {
             Lex::Clock => {
@@ -1457,7 +1494,7 @@ impl<'a, 't> G<'a, 't> {
                 let (a, b) = w.split_once(':')?;
                 (a.parse::<u8>().ok()?, b.get(..2)?.parse::<u8>().ok()?, i + 1)
             }
-            Lex::Number | Lex::NumWord(_) if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm)) || self.w(i + 1).eq_ignore_ascii_case("o'clock") => {
+            Lex::Number | Lex::NumWord(_) if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm)) || self.w(i + 1).eq_ignore_ascii_case("o'clock") || self.day_part_phrase(i + 1).is_some() => {
                 let (c, _) = self.count_at(i)?;
                 (u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?, 0, i + 1)
             }
@@ -1478,23 +1515,37 @@ impl<'a, 't> G<'a, 't> {
                 return None;
             }
         }
-        match self.l(j) {
-            Lex::Key(Key::Am) => {
-                if h == 12 {
-                    h = 0;
-                }
-                j += 1;
+        if self.w(j).eq_ignore_ascii_case("o'clock") {
+            j += 1;
+        }
+        if let Some((p, end)) = self.day_part_phrase(j) {
+            // "4 in the morning", "ten at night" (but "2 at night" is 2 a.m.).
+            match p {
+                DayPart::Morning if h == 12 => h = 0,
+                DayPart::Morning => {}
+                DayPart::Night if h < 6 => {}
+                _ if h < 12 => h += 12,
+                _ => {}
             }
-            Lex::Key(Key::Pm) => {
-                if h < 12 {
-                    h += 12;
+            j = end;
+        } else {
+            match self.l(j) {
+                Lex::Key(Key::Am) => {
+                    if h == 12 {
+                        h = 0;
+                    }
+                    j += 1;
                 }
-                j += 1;
+                Lex::Key(Key::Pm) => {
+                    if h < 12 {
+                        h += 12;
+                    }
+                    j += 1;
+                }
+                _ if clock || self.w(j - 1).eq_ignore_ascii_case("o'clock") => {}
+                _ if h == 12 || h == 24 => {}
+                _ => return None,
             }
-            _ if self.w(j).eq_ignore_ascii_case("o'clock") => j += 1,
-            _ if clock => {}
-            _ if h == 12 || h == 24 => {}
-            _ => return None,
         }
         if self.glued_dot(j) && self.w(j - 1).len() <= 2 {
             // "a.m." split as "a.m" + "." by the tokenizer at a sentence end.
@@ -1520,14 +1571,17 @@ impl<'a, 't> G<'a, 't> {
                 }
             }
         }
-        // "10:35 a.m. (0735 GMT) Friday": the weekday after the
+        // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT
+        // Thursday)": a weekday just after or at the end of the
         // parenthesis names the day; the extent stays the clock time.
         if self.w(j) == "(" {
-            if let Some(p) = (j + 1..(j + 5).min(self.lim)).find(|&p| self.w(p) == ")") {
-                if let Lex::Weekday(wd) = self.l(p + 1) {
-                    if self.capitalized(p + 1) {
-                        day = n::weekday(self.dct, wd, 0, self.future_tense(i));
-                    }
+            if let Some(p) = (j + 1..(j + 6).min(self.lim)).find(|&p| self.w(p) == ")") {
+                let named = [p + 1, p - 1].into_iter().find_map(|k| match self.l(k) {
+                    Lex::Weekday(wd) if self.capitalized(k) => Some(wd),
+                    _ => None,
+                });
+                if let Some(wd) = named {
+                    day = n::weekday(self.dct, wd, 0, self.future_tense(i));
                 }
             }
         }
