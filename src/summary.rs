@@ -25,7 +25,7 @@ fn entities(doc: &Document) -> Vec<SummaryEntity> {
     }
     let mut out: Vec<SummaryEntity> = order.into_iter().map(|id| by_id.remove(id).expect("entity seen")).collect();
     // Most mentioned first; ties keep first-mention order (stable sort).
-    out.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    out.sort_by_key(|e| std::cmp::Reverse(e.mentions));
     out
 }
 
@@ -74,7 +74,7 @@ fn sources(doc: &Document) -> Vec<SummarySource> {
             }
         }
     }
-    out.sort_by(|a, b| b.claims.len().cmp(&a.claims.len()));
+    out.sort_by_key(|g| std::cmp::Reverse(g.claims.len()));
     out
 }
 
