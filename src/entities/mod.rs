@@ -179,36 +179,44 @@ const TITLES: &[&str] = &["President", "Prime", "Minister", "General", "Gen.", "
 /// the last (surname) or the first words of the longer one, or one is the
 /// initials of the other ("Shanghai Cooperation Organization" / "SCO").
 pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
-    let norm = |m: &Mention| -> Vec<String> {
-        text.slice(m.span)
-            .split(|c: char| c.is_whitespace())
-            .filter(|w| !w.is_empty() && !TITLES.contains(w))
-            .map(|w| lower_without_dots(w.trim_end_matches(['.', '\'', '’'])))
-            .filter(|w| !w.is_empty() && w != "the")
-            .collect()
-    };
-    let words: Vec<Vec<String>> = mentions.iter().map(norm).collect();
+    // Each mention's normalized words, as ids of distinct words: one
+    // string per distinct word, not one per word of every mention.
+    let mut vocab = Vocab::default();
+    let mut scratch = String::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let start = ids.len();
+        for w in text.slice(m.span).split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty() && !TITLES.contains(w)) {
+            lower_without_dots(w.trim_end_matches(['.', '\'', '’']), &mut scratch);
+            if !scratch.is_empty() && scratch != "the" {
+                ids.push(vocab.id(&scratch));
+            }
+        }
+        ranges.push(start..ids.len());
+    }
+    let words = |i: usize| &ids[ranges[i].clone()];
     let mut cluster = vec![usize::MAX; mentions.len()];
     // Representative (longest) mention index per cluster.
     let mut reps: Vec<usize> = Vec::new();
     // Longest mentions first, so short forms attach to full names.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
+    order.sort_by_key(|&i| (std::cmp::Reverse(ranges[i].len()), i));
     // Every merge shares the last word or matches the initials, so clusters
     // are indexed by both: each mention is compared with a few candidates,
     // not with every cluster (which was quadratic on long texts).
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<u32, Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in &order {
-        let w = &words[i];
-        let by_word = w.last().and_then(|l| by_last.get(l.as_str())).map_or(&[][..], Vec::as_slice);
-        let by_init = if w.len() == 1 { by_initials.get(&w[0]).map_or(&[][..], Vec::as_slice) } else { &[] };
+        let w = words(i);
+        let by_word = w.last().and_then(|l| by_last.get(l)).map_or(&[][..], Vec::as_slice);
+        let by_init = if w.len() == 1 { by_initials.get(vocab.str(w[0])).map_or(&[][..], Vec::as_slice) } else { &[] };
         // The earliest-created fitting cluster, as a scan over all would find.
         let found = by_word
             .iter()
             .chain(by_init)
             .copied()
-            .filter(|&c| same_referent(&words[reps[c]], mentions[reps[c]].label, w, mentions[i].label))
+            .filter(|&c| same_referent(&vocab, words(reps[c]), mentions[reps[c]].label, w, mentions[i].label))
             .min();
         match found {
             Some(c) => cluster[i] = c,
@@ -216,10 +224,10 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
                 let c = reps.len();
                 cluster[i] = c;
                 reps.push(i);
-                if let Some(l) = w.last() {
-                    by_last.entry(l.as_str()).or_default().push(c);
+                if let Some(&l) = w.last() {
+                    by_last.entry(l).or_default().push(c);
                 }
-                by_initials.entry(initials(w)).or_default().push(c);
+                by_initials.entry(initials(&vocab, w).collect()).or_default().push(c);
             }
         }
     }
@@ -236,20 +244,44 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
     cluster
 }
 
-/// `w.replace('.', "").to_lowercase()`, in one pass for ASCII words.
-fn lower_without_dots(w: &str) -> String {
-    if w.is_ascii() {
-        return w.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())).collect();
+/// The distinct normalized words of `merge`, by id.
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Vocab {
+    fn id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(w.to_owned());
+        self.ids.insert(w.to_owned(), id);
+        id
     }
-    w.replace('.', "").to_lowercase()
+    fn str(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+}
+
+/// `w.replace('.', "").to_lowercase()` into `out`, in one pass for ASCII words.
+fn lower_without_dots(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.extend(w.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.replace('.', "").to_lowercase());
+    }
 }
 
 /// "shanghai cooperation organization" -> "sco".
-fn initials(words: &[String]) -> String {
-    words.iter().filter(|w| !matches!(w.as_str(), "of" | "and" | "for")).filter_map(|w| w.chars().next()).collect()
+fn initials<'a>(vocab: &'a Vocab, words: &'a [u32]) -> impl Iterator<Item = char> + 'a {
+    words.iter().map(|&w| vocab.str(w)).filter(|w| !matches!(*w, "of" | "and" | "for")).filter_map(|w| w.chars().next())
 }
 
-fn same_referent(long: &[String], long_label: EntityLabel, short: &[String], short_label: EntityLabel) -> bool {
+fn same_referent(vocab: &Vocab, long: &[u32], long_label: EntityLabel, short: &[u32], short_label: EntityLabel) -> bool {
     if long.is_empty() || short.is_empty() {
         return false;
     }
@@ -259,8 +291,11 @@ fn same_referent(long: &[String], long_label: EntityLabel, short: &[String], sho
     if long_label != short_label {
         return false;
     }
-    if short.len() == 1 && short[0].chars().count() >= 2 && short[0] == initials(long) {
-        return true;
+    if short.len() == 1 {
+        let s = vocab.str(short[0]);
+        if s.chars().count() >= 2 && s.chars().eq(initials(vocab, long)) {
+            return true;
+        }
     }
     match long_label {
         EntityLabel::Person => short.len() < long.len() && long.ends_with(short),
