@@ -9,6 +9,7 @@
 //! word-level pieces (word, shape, affixes) are hashed once, and window and
 //! pair features only mix those hashes, without allocating.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -125,37 +126,61 @@ pub fn phrase_key(words: &[u64]) -> u64 {
     h.0
 }
 
-/// `s.split(sep)` for an ASCII `sep`, by a plain byte scan.
-fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == sep) {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
 /// Gazetteer categories, one bit each.
 pub const GAZ_CATEGORIES: [&str; 6] = ["LOC", "NORP", "ORG", "PER", "GIVEN", "MISC"];
 /// The longest gazetteer phrase that is looked up, in words.
 pub const GAZ_MAX_WORDS: usize = 6;
 
+/// Phrase keys are bucketed by their top bits, so that a lookup reads one
+/// bucket start and searches a few neighbouring keys.
+const GAZ_BUCKET_BITS: u32 = 12;
+
+/// The part of a phrase key the table keeps besides its bucket: the next
+/// 32 bits. Keys are compared on 44 bits, not 64: with some 30 000 phrases
+/// a word sequence that is not one matches by chance once in about 6e8
+/// lookups, and the embedded table is half the size (smaller, gzipped,
+/// than the gazetteer text it replaces).
+#[inline]
+fn gaz_rest(key: u64) -> u32 {
+    (key >> (64 - GAZ_BUCKET_BITS - 32)) as u32
+}
+
 /// Phrases by category, looked up by the keys of their words.
+///
+/// A sorted table of phrase keys, not a hash map: the library's
+/// gazetteers are built from their text by `build.rs` (with this file's
+/// [`Gazetteer::parse`]) and embedded as static arrays
+/// ([`Gazetteer::from_static`]), so loading costs nothing.
+#[derive(Debug, PartialEq)]
 pub struct Gazetteer {
-    phrases: HashedMap<u64, u8>,
+    /// `gaz_rest` of the phrase keys, sorted by key, without duplicates.
+    pub keys: Cow<'static, [u32]>,
+    /// The category bits of each key.
+    pub bits: Cow<'static, [u8]>,
+    /// `keys[starts[b]..starts[b + 1]]` are those of the phrase keys whose
+    /// top `GAZ_BUCKET_BITS` bits are `b`.
+    pub starts: Cow<'static, [u16]>,
     /// Bit i set when some phrase has i+1 words.
-    lengths: u8,
+    pub lengths: u8,
 }
 
 impl Gazetteer {
+    /// A gazetteer from the parts of a parsed one (as `build.rs` writes them).
+    pub const fn from_static(keys: &'static [u32], bits: &'static [u8], starts: &'static [u16], lengths: u8) -> Gazetteer {
+        Gazetteer { keys: Cow::Borrowed(keys), bits: Cow::Borrowed(bits), starts: Cow::Borrowed(starts), lengths }
+    }
+
+    /// The category bits of a phrase key (0 if unknown).
+    #[inline]
+    fn get(&self, key: u64) -> u8 {
+        let b = (key >> (64 - GAZ_BUCKET_BITS)) as usize;
+        let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        match self.keys[lo..hi].binary_search(&gaz_rest(key)) {
+            Ok(i) => self.bits[lo + i],
+            Err(_) => 0,
+        }
+    }
+
     /// Whether `phrase` is, as a whole, a NORP entry ("Belarusian").
     pub fn is_demonym(&self, phrase: &str) -> bool {
         self.categories(phrase.split(' ')) & (1 << 1) != 0
@@ -176,7 +201,7 @@ impl Gazetteer {
         if n == 0 || self.lengths & (1 << (n - 1)) == 0 {
             return 0;
         }
-        self.phrases.get(&phrase_key(&keys[..n])).copied().unwrap_or(0)
+        self.get(phrase_key(&keys[..n]))
     }
 
     /// The category bits of a phrase given by its words' `word_key`s.
@@ -184,20 +209,19 @@ impl Gazetteer {
         if keys.is_empty() || keys.len() > GAZ_MAX_WORDS || self.lengths & (1 << (keys.len() - 1)) == 0 {
             return 0;
         }
-        self.phrases.get(&phrase_key(keys)).copied().unwrap_or(0)
+        self.get(phrase_key(keys))
     }
 
     /// Reads `CATEGORY<TAB>phrase` lines; `#` starts a comment line. The
-    /// first line must be `factlens-gazetteer 1`.
+    /// first line must be `factlens-gazetteer 1`. (Used by `build.rs`,
+    /// `train-ner` and tests, not by the library at run time.)
+    #[allow(dead_code)]
     pub fn parse(src: &str) -> Result<Gazetteer, String> {
-        // Read before the first annotation, so split on bytes (str::lines
-        // and split_once searched for each short line's ends).
-        let mut lines = split_ascii(src, b'\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+        let mut lines = src.lines();
         if lines.next().map(str::trim) != Some("factlens-gazetteer 1") {
             return Err("gazetteer: bad magic or version".into());
         }
-        // One allocation, no rehashing.
-        let mut phrases = HashedMap::with_capacity_and_hasher(src.bytes().filter(|&b| b == b'\n').count(), Default::default());
+        let mut entries: Vec<(u64, u8)> = Vec::new();
         let mut lengths = 0u8;
         for line in lines {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -206,19 +230,36 @@ impl Gazetteer {
             let tab = line.bytes().position(|b| b == b'\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
             let (cat, phrase) = (&line[..tab], &line[tab + 1..]);
             let bit = GAZ_CATEGORIES.iter().position(|c| *c == cat).ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
-            // `phrase_key` of the words' keys, without collecting them.
-            let (mut key, mut n) = (Fnv::new().bytes(PHRASE), 0);
-            for w in split_ascii(phrase, b' ').filter(|w| !w.is_empty()) {
-                key = key.bytes(&word_key(w).to_le_bytes());
-                n += 1;
-            }
-            if n == 0 || n > GAZ_MAX_WORDS {
+            let keys: Vec<u64> = phrase.split(' ').filter(|w| !w.is_empty()).map(word_key).collect();
+            if keys.is_empty() || keys.len() > GAZ_MAX_WORDS {
                 continue;
             }
-            lengths |= 1 << (n - 1);
-            *phrases.entry(key.0).or_insert(0) |= 1 << bit;
+            lengths |= 1 << (keys.len() - 1);
+            entries.push((phrase_key(&keys), 1 << bit));
         }
-        Ok(Gazetteer { phrases, lengths })
+        // Sorted by key; a phrase in several categories (or two phrases
+        // whose keys agree on the compared bits) gets all their bits.
+        entries.sort_unstable();
+        if entries.len() > usize::from(u16::MAX) {
+            return Err("gazetteer: more than 65535 phrases".into());
+        }
+        let (mut keys, mut bits, mut starts) = (Vec::with_capacity(entries.len()), Vec::with_capacity(entries.len()), vec![0u16]);
+        let mut last = None;
+        for (k, b) in entries {
+            let bucket = k >> (64 - GAZ_BUCKET_BITS);
+            while starts.len() as u64 <= bucket {
+                starts.push(keys.len() as u16);
+            }
+            if last == Some((bucket, gaz_rest(k))) {
+                *bits.last_mut().expect("bits parallel keys") |= b;
+            } else {
+                keys.push(gaz_rest(k));
+                bits.push(b);
+                last = Some((bucket, gaz_rest(k)));
+            }
+        }
+        starts.resize((1 << GAZ_BUCKET_BITS) + 1, keys.len() as u16);
+        Ok(Gazetteer { keys: keys.into(), bits: bits.into(), starts: starts.into(), lengths })
     }
 
     /// For each token, the categories of the longest phrase covering it,
@@ -239,7 +280,8 @@ impl Gazetteer {
                 if self.lengths & (1 << (n - 1)) == 0 || !cap(i + n - 1) {
                     continue;
                 }
-                if let Some(&bits) = self.phrases.get(&phrase_key(&keys[i..i + n])) {
+                let bits = self.get(phrase_key(&keys[i..i + n]));
+                if bits != 0 {
                     best = (n, bits);
                     break;
                 }
@@ -832,13 +874,6 @@ mod tests {
         let mut out = Vec::new();
         g.tag(&keys, |i| words[i].starts_with(char::is_uppercase), &mut out);
         assert_eq!(out, [(0, 0), (0b100, 0), (0, 0b100), (0, 0b100), (0, 0), (0, 0), (0, 0)]);
-    }
-
-    #[test]
-    fn split_ascii_splits_like_str_split() {
-        for s in ["", "a", "a\tb", "\t", "a\t\tb\t", "é\tü"] {
-            assert_eq!(split_ascii(s, b'\t').collect::<Vec<_>>(), s.split('\t').collect::<Vec<_>>(), "{s:?}");
-        }
     }
 
     #[test]
