@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::features::{self, Base, CueMap};
-use super::tagger::{spans, viterbi};
+use super::tagger::{spans, viterbi, CueSums};
 use super::{stance, Found, Models};
 use crate::document::{ClaimKind, EntityLabel};
 use crate::entities::Mention;
@@ -25,15 +25,16 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     // Claims of one sentence share its score: the last one computed.
     let mut memo: Option<(Range<usize>, f32)> = None;
     let mut out = Vec::new();
+    let mut cue_sums = CueSums::new(&m.joint);
     let units = features::units(t);
     for unit in &units {
         let u = unit.tokens.clone();
         b.cover(t, u.clone());
+        cue_sums.cover(t, &b, &u);
         emis.clear();
         partial.clear();
         for i in u.clone() {
-            let mut sums = m.joint.shared();
-            features::cue_features(t, &b, &u, i, &mut sums);
+            let sums = cue_sums.token(&b, &u, i);
             emis.extend(sums.cue_scores());
             partial.push(sums.shared_roles());
         }

@@ -6,7 +6,13 @@
 //! roles u8, scale f32, transitions (roles × 4 from-states × 3 labels) f32,
 //! then `2^bits × roles × 3` weights as i8 (multiplied by scale).
 
-use super::features::Sink;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use foldhash::fast::FixedState;
+
+use super::features::{self, Base, Sink, BOS, EOS};
+use crate::text::Text;
 
 /// Labels of one role (O: only the trainer and the tests name it).
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -185,6 +191,117 @@ impl Joint {
     }
 }
 
+/// Stage one's weight sums for the tokens of a document, with the
+/// features that read one word only (its own, or a neighbour's) summed once
+/// per distinct word, and those that read only shapes, quotation and
+/// sentence edges once per distinct context. Integer sums, so the result
+/// is exactly that of adding every feature of
+/// [`cue_features`](features::cue_features).
+pub(crate) struct CueSums<'a> {
+    joint: &'a Joint,
+    /// (word hash, suffix hash) to index in `words`.
+    vocab: HashMap<(u64, u64), u32, FixedState>,
+    words: Vec<WordRows>,
+    /// Packed shape context ([`shape_key`]) to its summed row.
+    shapes: HashMap<u64, [i32; 9], FixedState>,
+    /// The `words` index of each token of the covered unit, after two of
+    /// the padding before it and before two of the padding after.
+    ids: Vec<u32>,
+}
+
+/// A word's summed weights.
+struct WordRows {
+    /// Its own features, unquoted and quoted.
+    own: [[i32; 9]; 2],
+    /// What it gives the tokens that see it at offsets -2, -1, 1 and 2.
+    near: [[i32; 9]; 4],
+}
+
+/// Index in `CueSums::words` of the padding before and after a unit.
+const BOS_ID: u32 = 0;
+const EOS_ID: u32 = 1;
+
+/// One key per shape context (shapes are below 2^11, see `features::shape`).
+fn shape_key([sm1, s0, s1]: [u64; 3], quoted: bool, first: bool, last: bool) -> u64 {
+    debug_assert!(sm1 < 1 << 11 && s0 < 1 << 11 && s1 < 1 << 11);
+    sm1 | s0 << 11 | s1 << 22 | u64::from(quoted) << 33 | u64::from(first) << 34 | u64::from(last) << 35
+}
+
+impl<'a> CueSums<'a> {
+    pub fn new(joint: &'a Joint) -> CueSums<'a> {
+        let mut c = CueSums { joint, vocab: HashMap::default(), words: Vec::new(), shapes: HashMap::default(), ids: Vec::new() };
+        for pad in [BOS, EOS] {
+            c.words.push(c.word_rows(pad, None));
+        }
+        c
+    }
+
+    /// The summed row of the features that `emit` gives.
+    fn row(&self, emit: impl FnOnce(&mut Sums<'a, 0>)) -> [i32; 9] {
+        let mut s = self.joint.shared();
+        emit(&mut s);
+        s.acc
+    }
+
+    /// Rows of word `w` (with its suffix hash; none for the padding).
+    fn word_rows(&self, w: u64, suffix: Option<u64>) -> WordRows {
+        let own = |quoted| match suffix {
+            Some(x) => self.row(|s| features::own_word_features(w, x, quoted, s)),
+            None => [0; 9],
+        };
+        let near = |k| self.row(|s| features::near_word_feature(k, w, s));
+        WordRows { own: [own(false), own(true)], near: [near(0), near(1), near(2), near(3)] }
+    }
+
+    /// Interns the words of the unit `u` that `b` covers.
+    pub fn cover(&mut self, t: &Text, b: &Base, u: &Range<usize>) {
+        self.ids.clear();
+        self.ids.extend([BOS_ID; 2]);
+        for i in u.clone() {
+            let w = b.word[i];
+            let suffix = features::suffix_hash(t.tok(i));
+            let id = match self.vocab.get(&(w, suffix)) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.push(self.word_rows(w, Some(suffix)));
+                    self.vocab.insert((w, suffix), id);
+                    id
+                }
+            };
+            self.ids.push(id);
+        }
+        self.ids.extend([EOS_ID; 2]);
+    }
+
+    /// The stage one sums of token `i` of the covered unit `u`.
+    pub fn token(&mut self, b: &Base, u: &Range<usize>, i: usize) -> Sums<'a, 0> {
+        let [_, sm1, s0, s1, _] = b.shape.around(i);
+        let quoted = b.quoted[i];
+        let (first, last) = features::sentence_edges(b, u, i);
+        let key = shape_key([sm1, s0, s1], quoted, first, last);
+        let mut acc = match self.shapes.get(&key) {
+            Some(row) => *row,
+            None => {
+                let row = self.row(|s| features::shape_features([sm1, s0, s1], quoted, first, last, s));
+                self.shapes.insert(key, row);
+                row
+            }
+        };
+        let k = i - u.start;
+        let ids = &self.ids[k..k + 5];
+        let rows = [&self.words[ids[2] as usize].own[usize::from(quoted)], &self.words[ids[0] as usize].near[0], &self.words[ids[1] as usize].near[1], &self.words[ids[3] as usize].near[2], &self.words[ids[4] as usize].near[3]];
+        for row in rows {
+            for (a, &r) in acc.iter_mut().zip(row) {
+                *a += r;
+            }
+        }
+        let mut sums = Sums { joint: self.joint, acc };
+        features::pair_features(b.word.around(i), &mut sums);
+        sums
+    }
+}
+
 /// Best B/I/O path for one role. `emis` holds `n × stride` scores with this
 /// role's three at `offset`; `trans` is 4 × 3 (start, O, B, I → O, B, I).
 /// An I never follows an O or starts the sequence.
@@ -320,6 +437,30 @@ mod tests {
             viterbi(&emis, 6, offset * 3, &trans, &mut out);
             proptest::prop_assert_eq!(out, plain_viterbi(&emis, 6, offset * 3, &trans));
         }
+    }
+
+    #[test]
+    fn cue_sums_equal_the_sums_of_every_feature() {
+        let m = crate::claims::models().expect("models load");
+        let text = "\"We will not pay,\" the minister SAID on Monday, denying 40% of the claims.\n\
+                    In a statement, the union \u{201C}rejected\u{201D} the offer; it said: \"never\" — Ministère officials denied it.\n\
+                    \"The minister said the offer was fair.\n\"We said so,\" she said.";
+        let t = Text::new(text);
+        let mut b = Base::sentences(&t);
+        let mut cached = CueSums::new(&m.joint);
+        let mut units = 0;
+        for unit in features::units(&t) {
+            let u = unit.tokens;
+            b.cover(&t, u.clone());
+            cached.cover(&t, &b, &u);
+            for i in u.clone() {
+                let mut every = m.joint.shared();
+                features::cue_features(&t, &b, &u, i, &mut every);
+                assert_eq!(cached.token(&b, &u, i).acc, every.acc, "token {i} {:?}", t.tok(i));
+            }
+            units += 1;
+        }
+        assert!(units == 4 && cached.words.len() < t.tokens.len(), "{units} units, {} words", cached.words.len());
     }
 
     #[test]
