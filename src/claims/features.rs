@@ -186,30 +186,34 @@ impl<T, const PAD: usize> std::ops::Index<usize> for Window<T, PAD> {
     }
 }
 
-/// Per-token facts shared by both stages. Sentence ids cover the text;
+/// Per-token facts shared by both stages. Sentence ids and word hashes
+/// cover the text (check-worthiness reads the hashes of whole sentences);
 /// the rest covers the unit being tagged (see [`Base::cover`]), so that
-/// no per-token table of a long text is held at once.
+/// no wider per-token table of a long text is held at once.
 pub(crate) struct Base {
     /// Word hashes, after two [`BOS`] and before two [`EOS`].
     pub word: Window<u64, 2>,
     /// Shapes, padded with 0.
     pub shape: Window<u64, 2>,
     pub sent: Vec<u32>,
+    /// [`word_hash`] of every token of the text.
+    pub hashes: Vec<u64>,
     /// True inside a quotation (between opening and closing marks).
     pub quoted: Window<bool>,
 }
 
 impl Base {
-    /// Sentence ids only: [`Base::cover`] adds the rest.
+    /// Sentence ids and word hashes only: [`Base::cover`] adds the rest.
     pub fn sentences(t: &Text) -> Base {
-        Base { word: Window::default(), shape: Window::default(), sent: sentence_ids(t), quoted: Window::default() }
+        let hashes = (0..t.tokens.len()).map(|i| word_hash(t.tok(i))).collect();
+        Base { word: Window::default(), shape: Window::default(), sent: sentence_ids(t), hashes, quoted: Window::default() }
     }
 
     /// Word and shape hashes and quotation state for the tokens `r` of one
     /// unit, in place of the previous unit's: features of a token read
     /// the covered unit's tokens only.
     pub fn cover(&mut self, t: &Text, r: Range<usize>) {
-        self.word.fill(r.clone(), BOS, EOS, |i| word_hash(t.tok(i)));
+        self.word.fill(r.clone(), BOS, EOS, |i| self.hashes[i]);
         self.shape.fill(r.clone(), 0, 0, |i| shape(t, i));
         self.quoted.fill(r.clone(), false, false, |_| false);
         // A quotation never runs past its unit: a unit starts at a line start.
