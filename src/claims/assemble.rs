@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::features::{self, Base, CueMap};
-use super::tagger::{spans, viterbi, CueSums};
+use super::tagger::{spans, viterbi, Acc, CueSums};
 use super::{stance, Found, Models};
 use crate::document::{ClaimKind, EntityLabel};
 use crate::entities::Mention;
@@ -21,7 +21,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut emis: Vec<f32> = Vec::new();
     let mut labels = Vec::new();
     let mut commas = Vec::new();
-    let mut partial: Vec<[i32; 6]> = Vec::new();
+    let mut partial: Vec<Acc> = Vec::new();
     // Claims of one sentence share its score: the last one computed.
     let mut memo: Option<(Range<usize>, f32)> = None;
     let mut out = Vec::new();
@@ -36,7 +36,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         for i in u.clone() {
             let sums = cue_sums.token(&b, &u, i);
             emis.extend(sums.cue_scores());
-            partial.push(sums.shared_roles());
+            partial.push(sums.sums());
         }
         viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
         let mut cues = CueMap { cues: spans(&labels, u.start) };

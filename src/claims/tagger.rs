@@ -102,58 +102,71 @@ impl<'a> Tagger<'a> {
     }
 }
 
-/// The cue tagger and the source/content tagger in one interleaved table
-/// (rows of 3 + 6 weights), so that the features both stages share cost
-/// one memory access per token instead of two.
+/// The cue tagger and the source/content tagger in one interleaved table,
+/// so that the features both stages share cost one memory access per
+/// token instead of two.
 pub(crate) struct Joint {
     mask: u32,
-    /// One row per hashed feature: cue O/B/I, then source and content O/B/I
-    /// (i8 weights, stored as the model's bytes).
-    rows: Vec<[u8; 9]>,
+    /// One row per hashed feature: cue O/B/I in lanes `0..3`, source and
+    /// content O/B/I in lanes `ROLES..ROLES + 6`, the other lanes zero.
+    rows: Vec<Row>,
     cue_scale: f32,
     role_scale: f32,
 }
 
-/// Running weight sums of one token's features, in integers (exact, so in
-/// any order), over the row lanes `FROM..9`: all nine for stage one, the
-/// six role lanes for stage two.
-pub(crate) struct Sums<'a, const FROM: usize> {
-    joint: &'a Joint,
-    acc: [i32; 9],
-}
+/// Sixteen one-byte lanes: adding a row to a sum is then a few vector
+/// instructions where the compiler has them (the weights of a token's
+/// at most 40 features sum to at most 40 × 128, well within `i16`).
+type Row = [i8; 16];
+/// Running sums of rows.
+pub(crate) type Acc = [i16; 16];
+/// The first lane of the role weights in a [`Row`].
+const ROLES: usize = 4;
 
-impl<const FROM: usize> Sink for Sums<'_, FROM> {
-    #[inline]
-    fn add(&mut self, feature: u32) {
-        let row = &self.joint.rows[(feature & self.joint.mask) as usize];
-        for (a, &w) in self.acc[FROM..].iter_mut().zip(&row[FROM..]) {
-            *a += i32::from(w as i8);
-        }
+/// Adds `row` to `acc`, lane by lane.
+#[inline]
+fn plus<T: Copy>(acc: &mut Acc, row: &[T; 16])
+where
+    i16: From<T>,
+{
+    for (a, &w) in acc.iter_mut().zip(row) {
+        *a += i16::from(w);
     }
 }
 
-impl<'a> Sums<'a, 0> {
+/// Running weight sums of one token's features, in integers (exact, so in
+/// any order). Stage one reads the cue lanes; stage two goes on from stage
+/// one's sums and reads the role lanes.
+pub(crate) struct Sums<'a> {
+    joint: &'a Joint,
+    acc: Acc,
+}
+
+impl Sink for Sums<'_> {
+    #[inline]
+    fn add(&mut self, feature: u32) {
+        plus(&mut self.acc, &self.joint.rows[(feature & self.joint.mask) as usize]);
+    }
+}
+
+impl<'a> Sums<'a> {
     /// Stage one's cue scores.
     pub fn cue_scores(&self) -> [f32; 3] {
         let s = self.joint.cue_scale;
-        [self.acc[0] as f32 * s, self.acc[1] as f32 * s, self.acc[2] as f32 * s]
+        [f32::from(self.acc[0]) * s, f32::from(self.acc[1]) * s, f32::from(self.acc[2]) * s]
     }
 
-    /// The sums stage two starts from: the role lanes of the shared features.
-    pub fn shared_roles(&self) -> [i32; 6] {
-        let mut p = [0; 6];
-        p.copy_from_slice(&self.acc[3..]);
-        p
+    /// The sums so far, for stage two to start from ([`Joint::roles`]).
+    pub fn sums(&self) -> Acc {
+        self.acc
     }
-}
 
-impl<'a> Sums<'a, 3> {
     /// Stage two's source and content scores.
     pub fn role_scores(&self) -> [f32; 6] {
         let s = self.joint.role_scale;
         let mut out = [0.0; 6];
-        for (o, &a) in out.iter_mut().zip(&self.acc[3..]) {
-            *o = a as f32 * s;
+        for (o, &a) in out.iter_mut().zip(&self.acc[ROLES..ROLES + 6]) {
+            *o = f32::from(a) * s;
         }
         out
     }
@@ -166,28 +179,28 @@ impl Joint {
             return None;
         }
         let (c, r) = (cue.table(), roles.table());
-        // Built before the first annotation, so row by row with copies
-        // rather than weight by weight.
-        let mut rows = vec![[0u8; 9]; c.len() / 3];
+        let mut rows = vec![[0i8; 16]; c.len() / 3];
         for ((row, c), r) in rows.iter_mut().zip(c.chunks_exact(3)).zip(r.chunks_exact(6)) {
-            row[..3].copy_from_slice(c);
-            row[3..].copy_from_slice(r);
+            for (x, &w) in row[..3].iter_mut().zip(c) {
+                *x = w as i8;
+            }
+            for (x, &w) in row[ROLES..ROLES + 6].iter_mut().zip(r) {
+                *x = w as i8;
+            }
         }
         Some(Joint { mask: cue.mask, rows, cue_scale: cue.scale, role_scale: roles.scale })
     }
 
     /// Stage one: sums for the features of one token, to be given to
     /// [`cue_features`](super::features::cue_features).
-    pub fn shared(&self) -> Sums<'_, 0> {
-        Sums { joint: self, acc: [0; 9] }
+    pub fn shared(&self) -> Sums<'_> {
+        Sums { joint: self, acc: [0; 16] }
     }
 
-    /// Stage two: sums starting from stage one's role lanes
-    /// ([`Sums::shared_roles`]), for the relation features.
-    pub fn roles(&self, shared: &[i32; 6]) -> Sums<'_, 3> {
-        let mut acc = [0; 9];
-        acc[3..].copy_from_slice(shared);
-        Sums { joint: self, acc }
+    /// Stage two: sums starting from stage one's ([`Sums::sums`]), for
+    /// the relation features.
+    pub fn roles(&self, shared: &Acc) -> Sums<'_> {
+        Sums { joint: self, acc: *shared }
     }
 }
 
@@ -203,7 +216,7 @@ pub(crate) struct CueSums<'a> {
     vocab: HashMap<(u64, u64), u32, FixedState>,
     words: Vec<WordRows>,
     /// Packed shape context ([`shape_key`]) to its summed row.
-    shapes: HashMap<u64, [i32; 9], FixedState>,
+    shapes: HashMap<u64, Acc, FixedState>,
     /// The `words` index of each token of the covered unit, after two of
     /// the padding before it and before two of the padding after.
     ids: Vec<u32>,
@@ -212,9 +225,9 @@ pub(crate) struct CueSums<'a> {
 /// A word's summed weights.
 struct WordRows {
     /// Its own features, unquoted and quoted.
-    own: [[i32; 9]; 2],
+    own: [Acc; 2],
     /// What it gives the tokens that see it at offsets -2, -1, 1 and 2.
-    near: [[i32; 9]; 4],
+    near: [Acc; 4],
 }
 
 /// Index in `CueSums::words` of the padding before and after a unit.
@@ -237,7 +250,7 @@ impl<'a> CueSums<'a> {
     }
 
     /// The summed row of the features that `emit` gives.
-    fn row(&self, emit: impl FnOnce(&mut Sums<'a, 0>)) -> [i32; 9] {
+    fn row(&self, emit: impl FnOnce(&mut Sums<'a>)) -> Acc {
         let mut s = self.joint.shared();
         emit(&mut s);
         s.acc
@@ -247,7 +260,7 @@ impl<'a> CueSums<'a> {
     fn word_rows(&self, w: u64, suffix: Option<u64>) -> WordRows {
         let own = |quoted| match suffix {
             Some(x) => self.row(|s| features::own_word_features(w, x, quoted, s)),
-            None => [0; 9],
+            None => [0; 16],
         };
         let near = |k| self.row(|s| features::near_word_feature(k, w, s));
         WordRows { own: [own(false), own(true)], near: [near(0), near(1), near(2), near(3)] }
@@ -275,7 +288,7 @@ impl<'a> CueSums<'a> {
     }
 
     /// The stage one sums of token `i` of the covered unit `u`.
-    pub fn token(&mut self, b: &Base, u: &Range<usize>, i: usize) -> Sums<'a, 0> {
+    pub fn token(&mut self, b: &Base, u: &Range<usize>, i: usize) -> Sums<'a> {
         let [_, sm1, s0, s1, _] = b.shape.around(i);
         let quoted = b.quoted[i];
         let (first, last) = features::sentence_edges(b, u, i);
@@ -292,9 +305,7 @@ impl<'a> CueSums<'a> {
         let ids = &self.ids[k..k + 5];
         let rows = [&self.words[ids[2] as usize].own[usize::from(quoted)], &self.words[ids[0] as usize].near[0], &self.words[ids[1] as usize].near[1], &self.words[ids[3] as usize].near[2], &self.words[ids[4] as usize].near[3]];
         for row in rows {
-            for (a, &r) in acc.iter_mut().zip(row) {
-                *a += r;
-            }
+            plus(&mut acc, row);
         }
         let mut sums = Sums { joint: self.joint, acc };
         features::pair_features(b.word.around(i), &mut sums);
