@@ -324,15 +324,15 @@ pub(crate) fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32],
     let mut score = [e[0] + trans[0], e[1] + trans[1], f32::NEG_INFINITY];
     // Each token's back pointers packed in one byte, two bits per label,
     // overwritten by the labels on the way back.
-    out.push(0);
-    for e in rows {
+    out.resize(emis.len() / stride, 0);
+    for (bp, e) in out[1..].iter_mut().zip(rows) {
         let [o, b, i] = score;
         // From O, B, I (no I after O), the first best on ties.
         let (to_o, from_o) = best_from([o + trans[3], b + trans[6], i + trans[9]]);
         let (to_b, from_b) = best_from([o + trans[4], b + trans[7], i + trans[10]]);
         let (to_i, from_i) = best_from([f32::NEG_INFINITY, b + trans[8], i + trans[11]]);
         score = [to_o + e[0], to_b + e[1], to_i + e[2]];
-        out.push(from_o | from_b << 2 | from_i << 4);
+        *bp = from_o | from_b << 2 | from_i << 4;
     }
     let mut best = 0;
     for l in 1..3 {
@@ -351,11 +351,14 @@ pub(crate) fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32],
 /// strictly above minus infinity and every earlier one, else 0.
 #[inline]
 fn best_from(s: [f32; 3]) -> (f32, u8) {
-    let (mut best, mut from) = (f32::NEG_INFINITY, 0);
-    for (k, &x) in s.iter().enumerate() {
-        if x > best {
-            (best, from) = (x, k as u8);
-        }
+    // Starting from the first score is the same: when it is minus
+    // infinity, so is the start.
+    let (mut best, mut from) = (s[0], 0);
+    if s[1] > best {
+        (best, from) = (s[1], 1);
+    }
+    if s[2] > best {
+        (best, from) = (s[2], 2);
     }
     (best, from)
 }
