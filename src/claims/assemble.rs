@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::features::{self, Base, CueMap};
-use super::tagger::{spans, viterbi};
+use super::tagger::{spans, viterbi, Acc, CueSums};
 use super::{stance, Found, Models};
 use crate::document::{ClaimKind, EntityLabel};
 use crate::entities::Mention;
@@ -21,21 +21,22 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut emis: Vec<f32> = Vec::new();
     let mut labels = Vec::new();
     let mut commas = Vec::new();
-    let mut partial: Vec<[i32; 6]> = Vec::new();
+    let mut partial: Vec<Acc> = Vec::new();
     // Claims of one sentence share its score: the last one computed.
     let mut memo: Option<(Range<usize>, f32)> = None;
     let mut out = Vec::new();
+    let mut cue_sums = CueSums::new(&m.joint);
     let units = features::units(t);
     for unit in &units {
         let u = unit.tokens.clone();
         b.cover(t, u.clone());
+        cue_sums.cover(t, &b, &u);
         emis.clear();
         partial.clear();
         for i in u.clone() {
-            let mut sums = m.joint.shared();
-            features::cue_features(t, &b, &u, i, &mut sums);
+            let sums = cue_sums.token(&b, &u, i);
             emis.extend(sums.cue_scores());
-            partial.push(sums.shared_roles());
+            partial.push(sums.sums());
         }
         viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
         let mut cues = CueMap { cues: spans(&labels, u.start) };
@@ -92,7 +93,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                     match &memo {
                         Some((r, score)) if *r == range => *score,
                         _ => {
-                            let score = m.worthy.score(t, range.clone());
+                            let score = m.worthy.score(t, &b.hashes, range.clone());
                             memo = Some((range, score));
                             score
                         }
@@ -133,7 +134,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         if span.is_empty() || overlaps_claim(span) || !statement_like(t, s) {
             continue;
         }
-        let score = m.worthy.score(t, s.clone());
+        let score = m.worthy.score(t, &b.hashes, s.clone());
         if let Some((cue, source, content)) = opening_attribution(t, mentions, s) {
             let bytes = |r: &Range<usize>| Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end);
             let source_b = bytes(&source);
@@ -321,6 +322,8 @@ fn lowercases_to(w: &str, lower: &str) -> bool {
 /// nine times in ten in PolNeAR train, lowered dev F1: the tagger already
 /// finds the cues among them.)
 const RULE_CUES: &[&str] = &["warned", "warns", "asserted", "stated", "denied", "denies", "accused", "accuses"];
+/// The lengths of the [`RULE_CUES`] (a test checks it).
+const RULE_CUE_LENGTHS: std::ops::RangeInclusive<usize> = 5..=8;
 
 /// Nouns that name a claim; "X's warning that ..." is an attribution
 /// with the possessor as source.
@@ -347,7 +350,8 @@ fn add_rule_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
     let mut added = false;
     for i in u.clone() {
         let w = t.tok(i);
-        let n = if RULE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) || is_noun_cue(t, u, i) {
+        // Most tokens are shorter or longer than every rule cue.
+        let n = if RULE_CUE_LENGTHS.contains(&w.len()) && RULE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) || is_noun_cue(t, u, i) {
             1
         } else {
             continue;
@@ -581,6 +585,11 @@ mod tests {
         let t = Text::new("Minsk closed its borders citing smuggling.");
         let b = Base::sentences(&t);
         assert_eq!(participle_subject(&t, &b, &mentions, &(4..5)), None);
+    }
+
+    #[test]
+    fn rule_cue_lengths_cover_the_rule_cues() {
+        assert!(RULE_CUES.iter().all(|c| RULE_CUE_LENGTHS.contains(&c.len())));
     }
 
     #[test]

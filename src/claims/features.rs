@@ -186,30 +186,34 @@ impl<T, const PAD: usize> std::ops::Index<usize> for Window<T, PAD> {
     }
 }
 
-/// Per-token facts shared by both stages. Sentence ids cover the text;
+/// Per-token facts shared by both stages. Sentence ids and word hashes
+/// cover the text (check-worthiness reads the hashes of whole sentences);
 /// the rest covers the unit being tagged (see [`Base::cover`]), so that
-/// no per-token table of a long text is held at once.
+/// no wider per-token table of a long text is held at once.
 pub(crate) struct Base {
     /// Word hashes, after two [`BOS`] and before two [`EOS`].
     pub word: Window<u64, 2>,
     /// Shapes, padded with 0.
     pub shape: Window<u64, 2>,
     pub sent: Vec<u32>,
+    /// [`word_hash`] of every token of the text.
+    pub hashes: Vec<u64>,
     /// True inside a quotation (between opening and closing marks).
     pub quoted: Window<bool>,
 }
 
 impl Base {
-    /// Sentence ids only: [`Base::cover`] adds the rest.
+    /// Sentence ids and word hashes only: [`Base::cover`] adds the rest.
     pub fn sentences(t: &Text) -> Base {
-        Base { word: Window::default(), shape: Window::default(), sent: sentence_ids(t), quoted: Window::default() }
+        let hashes = (0..t.tokens.len()).map(|i| word_hash(t.tok(i))).collect();
+        Base { word: Window::default(), shape: Window::default(), sent: sentence_ids(t), hashes, quoted: Window::default() }
     }
 
     /// Word and shape hashes and quotation state for the tokens `r` of one
     /// unit, in place of the previous unit's: features of a token read
     /// the covered unit's tokens only.
     pub fn cover(&mut self, t: &Text, r: Range<usize>) {
-        self.word.fill(r.clone(), BOS, EOS, |i| word_hash(t.tok(i)));
+        self.word.fill(r.clone(), BOS, EOS, |i| self.hashes[i]);
         self.shape.fill(r.clone(), 0, 0, |i| shape(t, i));
         self.quoted.fill(r.clone(), false, false, |_| false);
         // A quotation never runs past its unit: a unit starts at a line start.
@@ -228,8 +232,9 @@ impl Base {
     }
 }
 
-const BOS: u64 = 0x5EED_0001;
-const EOS: u64 = 0x5EED_0002;
+/// The word hashes of the padding before and after a unit.
+pub(crate) const BOS: u64 = 0x5EED_0001;
+pub(crate) const EOS: u64 = 0x5EED_0002;
 
 fn dist_bucket(d: usize) -> u64 {
     match d {
@@ -241,34 +246,69 @@ fn dist_bucket(d: usize) -> u64 {
     }
 }
 
-/// Stage one (cue) features of token `i` in `unit`, appended to `out`.
+/// Stage one (cue) features of token `i` in `unit`, appended to `out`:
+/// the groups below, which the recognizer sums per word and per shape
+/// context once per document (see [`crate::claims::tagger::CueSums`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn cue_features(t: &Text, b: &Base, unit: &Range<usize>, i: usize, out: &mut impl Sink) {
     debug_assert!(b.word.first == unit.start && b.word.values.len() == unit.len() + 4, "features of a unit not covered");
-    let [wm2, wm1, w0, w1, w2] = b.word.around(i);
+    let words = b.word.around(i);
     let [_, sm1, s0, s1, _] = b.shape.around(i);
+    let (first, last) = sentence_edges(b, unit, i);
+    shape_features([sm1, s0, s1], b.quoted[i], first, last, out);
+    own_word_features(words[2], suffix_hash(t.tok(i)), b.quoted[i], out);
+    for (k, &w) in [words[0], words[1], words[3], words[4]].iter().enumerate() {
+        near_word_feature(k, w, out);
+    }
+    pair_features(words, out);
+}
+
+/// Whether token `i` opens and whether it closes its sentence (within `unit`).
+#[inline]
+pub(crate) fn sentence_edges(b: &Base, unit: &Range<usize>, i: usize) -> (bool, bool) {
+    let first = i == unit.start || b.sent[i] != b.sent[i - 1];
+    let last = i + 1 == unit.end || b.sent[i] != b.sent[i + 1];
+    (first, last)
+}
+
+/// Cue features that read only the shapes of tokens `i - 1 ..= i + 1`,
+/// the quotation state and the sentence edges (and the bias feature).
+pub(crate) fn shape_features([sm1, s0, s1]: [u64; 3], quoted: bool, first: bool, last: bool, out: &mut impl Sink) {
     out.add(mix(0, 0, 0));
-    out.add(mix(1, w0, 0));
-    out.add(mix(2, wm1, 0));
-    out.add(mix(3, w1, 0));
-    out.add(mix(4, wm2, 0));
-    out.add(mix(5, w2, 0));
+    out.add(mix(10, s0, 0));
+    out.add(mix(11, sm1, s0));
+    out.add(mix(12, s0, s1));
+    out.add(mix(14, u64::from(first), u64::from(last)));
+    out.add(mix(15, u64::from(quoted), s0));
+}
+
+/// Cue features that read only the token's own word: its hash `w`, the
+/// hash of its last three bytes, and whether it is quoted.
+pub(crate) fn own_word_features(w: u64, suffix: u64, quoted: bool, out: &mut impl Sink) {
+    out.add(mix(1, w, 0));
+    out.add(mix(13, suffix, 0));
+    out.add(mix(16, u64::from(quoted), w));
+}
+
+/// The cue feature "word `w` at offset -2, -1, 1 or 2" (`k` 0 to 3).
+#[inline]
+pub(crate) fn near_word_feature(k: usize, w: u64, out: &mut impl Sink) {
+    const TEMPLATES: [u64; 4] = [4, 2, 3, 5];
+    out.add(mix(TEMPLATES[k], w, 0));
+}
+
+/// Cue features of two words of the window `words` (offsets -2..=2).
+#[inline]
+pub(crate) fn pair_features([wm2, wm1, w0, w1, w2]: [u64; 5], out: &mut impl Sink) {
     out.add(mix(6, wm1, w0));
     out.add(mix(7, w0, w1));
     out.add(mix(8, wm2, wm1));
     out.add(mix(9, w1, w2));
-    out.add(mix(10, s0, 0));
-    out.add(mix(11, sm1, s0));
-    out.add(mix(12, s0, s1));
-    out.add(mix(13, suffix_hash(t.tok(i)), 0));
-    let first = i == unit.start || b.sent[i] != b.sent[i - 1];
-    let last = i + 1 == unit.end || b.sent[i] != b.sent[i + 1];
-    out.add(mix(14, u64::from(first), u64::from(last)));
-    out.add(mix(15, u64::from(b.quoted[i]), s0));
-    out.add(mix(16, u64::from(b.quoted[i]), w0));
     out.add(mix(17, wm1, w1));
 }
 
-fn suffix_hash(w: &str) -> u64 {
+/// Hash of the last three bytes of `w` (whole characters).
+pub(crate) fn suffix_hash(w: &str) -> u64 {
     let n = w.len();
     let mut k = n.saturating_sub(3);
     while !w.is_char_boundary(k) {

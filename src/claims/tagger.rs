@@ -6,7 +6,13 @@
 //! roles u8, scale f32, transitions (roles × 4 from-states × 3 labels) f32,
 //! then `2^bits × roles × 3` weights as i8 (multiplied by scale).
 
-use super::features::Sink;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use foldhash::fast::FixedState;
+
+use super::features::{self, Base, Sink, BOS, EOS};
+use crate::text::Text;
 
 /// Labels of one role (O: only the trainer and the tests name it).
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -96,58 +102,71 @@ impl<'a> Tagger<'a> {
     }
 }
 
-/// The cue tagger and the source/content tagger in one interleaved table
-/// (rows of 3 + 6 weights), so that the features both stages share cost
-/// one memory access per token instead of two.
+/// The cue tagger and the source/content tagger in one interleaved table,
+/// so that the features both stages share cost one memory access per
+/// token instead of two.
 pub(crate) struct Joint {
     mask: u32,
-    /// One row per hashed feature: cue O/B/I, then source and content O/B/I
-    /// (i8 weights, stored as the model's bytes).
-    rows: Vec<[u8; 9]>,
+    /// One row per hashed feature: cue O/B/I in lanes `0..3`, source and
+    /// content O/B/I in lanes `ROLES..ROLES + 6`, the other lanes zero.
+    rows: Vec<Row>,
     cue_scale: f32,
     role_scale: f32,
 }
 
-/// Running weight sums of one token's features, in integers (exact, so in
-/// any order), over the row lanes `FROM..9`: all nine for stage one, the
-/// six role lanes for stage two.
-pub(crate) struct Sums<'a, const FROM: usize> {
-    joint: &'a Joint,
-    acc: [i32; 9],
-}
+/// Sixteen one-byte lanes: adding a row to a sum is then a few vector
+/// instructions where the compiler has them (the weights of a token's
+/// at most 40 features sum to at most 40 × 128, well within `i16`).
+type Row = [i8; 16];
+/// Running sums of rows.
+pub(crate) type Acc = [i16; 16];
+/// The first lane of the role weights in a [`Row`].
+const ROLES: usize = 4;
 
-impl<const FROM: usize> Sink for Sums<'_, FROM> {
-    #[inline]
-    fn add(&mut self, feature: u32) {
-        let row = &self.joint.rows[(feature & self.joint.mask) as usize];
-        for (a, &w) in self.acc[FROM..].iter_mut().zip(&row[FROM..]) {
-            *a += i32::from(w as i8);
-        }
+/// Adds `row` to `acc`, lane by lane.
+#[inline]
+fn plus<T: Copy>(acc: &mut Acc, row: &[T; 16])
+where
+    i16: From<T>,
+{
+    for (a, &w) in acc.iter_mut().zip(row) {
+        *a += i16::from(w);
     }
 }
 
-impl<'a> Sums<'a, 0> {
+/// Running weight sums of one token's features, in integers (exact, so in
+/// any order). Stage one reads the cue lanes; stage two goes on from stage
+/// one's sums and reads the role lanes.
+pub(crate) struct Sums<'a> {
+    joint: &'a Joint,
+    acc: Acc,
+}
+
+impl Sink for Sums<'_> {
+    #[inline]
+    fn add(&mut self, feature: u32) {
+        plus(&mut self.acc, &self.joint.rows[(feature & self.joint.mask) as usize]);
+    }
+}
+
+impl<'a> Sums<'a> {
     /// Stage one's cue scores.
     pub fn cue_scores(&self) -> [f32; 3] {
         let s = self.joint.cue_scale;
-        [self.acc[0] as f32 * s, self.acc[1] as f32 * s, self.acc[2] as f32 * s]
+        [f32::from(self.acc[0]) * s, f32::from(self.acc[1]) * s, f32::from(self.acc[2]) * s]
     }
 
-    /// The sums stage two starts from: the role lanes of the shared features.
-    pub fn shared_roles(&self) -> [i32; 6] {
-        let mut p = [0; 6];
-        p.copy_from_slice(&self.acc[3..]);
-        p
+    /// The sums so far, for stage two to start from ([`Joint::roles`]).
+    pub fn sums(&self) -> Acc {
+        self.acc
     }
-}
 
-impl<'a> Sums<'a, 3> {
     /// Stage two's source and content scores.
     pub fn role_scores(&self) -> [f32; 6] {
         let s = self.joint.role_scale;
         let mut out = [0.0; 6];
-        for (o, &a) in out.iter_mut().zip(&self.acc[3..]) {
-            *o = a as f32 * s;
+        for (o, &a) in out.iter_mut().zip(&self.acc[ROLES..ROLES + 6]) {
+            *o = f32::from(a) * s;
         }
         out
     }
@@ -160,28 +179,137 @@ impl Joint {
             return None;
         }
         let (c, r) = (cue.table(), roles.table());
-        // Built before the first annotation, so row by row with copies
-        // rather than weight by weight.
-        let mut rows = vec![[0u8; 9]; c.len() / 3];
+        let mut rows = vec![[0i8; 16]; c.len() / 3];
         for ((row, c), r) in rows.iter_mut().zip(c.chunks_exact(3)).zip(r.chunks_exact(6)) {
-            row[..3].copy_from_slice(c);
-            row[3..].copy_from_slice(r);
+            for (x, &w) in row[..3].iter_mut().zip(c) {
+                *x = w as i8;
+            }
+            for (x, &w) in row[ROLES..ROLES + 6].iter_mut().zip(r) {
+                *x = w as i8;
+            }
         }
         Some(Joint { mask: cue.mask, rows, cue_scale: cue.scale, role_scale: roles.scale })
     }
 
     /// Stage one: sums for the features of one token, to be given to
     /// [`cue_features`](super::features::cue_features).
-    pub fn shared(&self) -> Sums<'_, 0> {
-        Sums { joint: self, acc: [0; 9] }
+    pub fn shared(&self) -> Sums<'_> {
+        Sums { joint: self, acc: [0; 16] }
     }
 
-    /// Stage two: sums starting from stage one's role lanes
-    /// ([`Sums::shared_roles`]), for the relation features.
-    pub fn roles(&self, shared: &[i32; 6]) -> Sums<'_, 3> {
-        let mut acc = [0; 9];
-        acc[3..].copy_from_slice(shared);
-        Sums { joint: self, acc }
+    /// Stage two: sums starting from stage one's ([`Sums::sums`]), for
+    /// the relation features.
+    pub fn roles(&self, shared: &Acc) -> Sums<'_> {
+        Sums { joint: self, acc: *shared }
+    }
+}
+
+/// Stage one's weight sums for the tokens of a document, with the
+/// features that read one word only (its own, or a neighbour's) summed once
+/// per distinct word, and those that read only shapes, quotation and
+/// sentence edges once per distinct context. Integer sums, so the result
+/// is exactly that of adding every feature of
+/// [`cue_features`](features::cue_features).
+pub(crate) struct CueSums<'a> {
+    joint: &'a Joint,
+    /// (word hash, suffix hash) to index in `words`.
+    vocab: HashMap<(u64, u64), u32, FixedState>,
+    words: Vec<WordRows>,
+    /// Packed shape context ([`shape_key`]) to its summed row.
+    shapes: HashMap<u64, Acc, FixedState>,
+    /// The `words` index of each token of the covered unit, after two of
+    /// the padding before it and before two of the padding after.
+    ids: Vec<u32>,
+}
+
+/// A word's summed weights.
+struct WordRows {
+    /// Its own features, unquoted and quoted.
+    own: [Acc; 2],
+    /// What it gives the tokens that see it at offsets -2, -1, 1 and 2.
+    near: [Acc; 4],
+}
+
+/// Index in `CueSums::words` of the padding before and after a unit.
+const BOS_ID: u32 = 0;
+const EOS_ID: u32 = 1;
+
+/// One key per shape context (shapes are below 2^11, see `features::shape`).
+fn shape_key([sm1, s0, s1]: [u64; 3], quoted: bool, first: bool, last: bool) -> u64 {
+    debug_assert!(sm1 < 1 << 11 && s0 < 1 << 11 && s1 < 1 << 11);
+    sm1 | s0 << 11 | s1 << 22 | u64::from(quoted) << 33 | u64::from(first) << 34 | u64::from(last) << 35
+}
+
+impl<'a> CueSums<'a> {
+    pub fn new(joint: &'a Joint) -> CueSums<'a> {
+        let mut c = CueSums { joint, vocab: HashMap::default(), words: Vec::new(), shapes: HashMap::default(), ids: Vec::new() };
+        for pad in [BOS, EOS] {
+            c.words.push(c.word_rows(pad, None));
+        }
+        c
+    }
+
+    /// The summed row of the features that `emit` gives.
+    fn row(&self, emit: impl FnOnce(&mut Sums<'a>)) -> Acc {
+        let mut s = self.joint.shared();
+        emit(&mut s);
+        s.acc
+    }
+
+    /// Rows of word `w` (with its suffix hash; none for the padding).
+    fn word_rows(&self, w: u64, suffix: Option<u64>) -> WordRows {
+        let own = |quoted| match suffix {
+            Some(x) => self.row(|s| features::own_word_features(w, x, quoted, s)),
+            None => [0; 16],
+        };
+        let near = |k| self.row(|s| features::near_word_feature(k, w, s));
+        WordRows { own: [own(false), own(true)], near: [near(0), near(1), near(2), near(3)] }
+    }
+
+    /// Interns the words of the unit `u` that `b` covers.
+    pub fn cover(&mut self, t: &Text, b: &Base, u: &Range<usize>) {
+        self.ids.clear();
+        self.ids.extend([BOS_ID; 2]);
+        for i in u.clone() {
+            let w = b.word[i];
+            let suffix = features::suffix_hash(t.tok(i));
+            let id = match self.vocab.get(&(w, suffix)) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.push(self.word_rows(w, Some(suffix)));
+                    self.vocab.insert((w, suffix), id);
+                    id
+                }
+            };
+            self.ids.push(id);
+        }
+        self.ids.extend([EOS_ID; 2]);
+    }
+
+    /// The stage one sums of token `i` of the covered unit `u`.
+    pub fn token(&mut self, b: &Base, u: &Range<usize>, i: usize) -> Sums<'a> {
+        let [_, sm1, s0, s1, _] = b.shape.around(i);
+        let quoted = b.quoted[i];
+        let (first, last) = features::sentence_edges(b, u, i);
+        let key = shape_key([sm1, s0, s1], quoted, first, last);
+        let mut acc = match self.shapes.get(&key) {
+            Some(row) => *row,
+            None => {
+                let row = self.row(|s| features::shape_features([sm1, s0, s1], quoted, first, last, s));
+                self.shapes.insert(key, row);
+                row
+            }
+        };
+        let k = i - u.start;
+        let ids = &self.ids[k..k + 5];
+        let rows = [&self.words[ids[2] as usize].own[usize::from(quoted)], &self.words[ids[0] as usize].near[0], &self.words[ids[1] as usize].near[1], &self.words[ids[3] as usize].near[2], &self.words[ids[4] as usize].near[3]];
+        for row in rows {
+            plus(&mut acc, row);
+        }
+        let mut sums = Sums { joint: self.joint, acc };
+        features::pair_features(b.word.around(i), &mut sums);
+        sums
     }
 }
 
@@ -196,15 +324,15 @@ pub(crate) fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32],
     let mut score = [e[0] + trans[0], e[1] + trans[1], f32::NEG_INFINITY];
     // Each token's back pointers packed in one byte, two bits per label,
     // overwritten by the labels on the way back.
-    out.push(0);
-    for e in rows {
+    out.resize(emis.len() / stride, 0);
+    for (bp, e) in out[1..].iter_mut().zip(rows) {
         let [o, b, i] = score;
         // From O, B, I (no I after O), the first best on ties.
         let (to_o, from_o) = best_from([o + trans[3], b + trans[6], i + trans[9]]);
         let (to_b, from_b) = best_from([o + trans[4], b + trans[7], i + trans[10]]);
         let (to_i, from_i) = best_from([f32::NEG_INFINITY, b + trans[8], i + trans[11]]);
         score = [to_o + e[0], to_b + e[1], to_i + e[2]];
-        out.push(from_o | from_b << 2 | from_i << 4);
+        *bp = from_o | from_b << 2 | from_i << 4;
     }
     let mut best = 0;
     for l in 1..3 {
@@ -223,11 +351,14 @@ pub(crate) fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32],
 /// strictly above minus infinity and every earlier one, else 0.
 #[inline]
 fn best_from(s: [f32; 3]) -> (f32, u8) {
-    let (mut best, mut from) = (f32::NEG_INFINITY, 0);
-    for (k, &x) in s.iter().enumerate() {
-        if x > best {
-            (best, from) = (x, k as u8);
-        }
+    // Starting from the first score is the same: when it is minus
+    // infinity, so is the start.
+    let (mut best, mut from) = (s[0], 0);
+    if s[1] > best {
+        (best, from) = (s[1], 1);
+    }
+    if s[2] > best {
+        (best, from) = (s[2], 2);
     }
     (best, from)
 }
@@ -320,6 +451,30 @@ mod tests {
             viterbi(&emis, 6, offset * 3, &trans, &mut out);
             proptest::prop_assert_eq!(out, plain_viterbi(&emis, 6, offset * 3, &trans));
         }
+    }
+
+    #[test]
+    fn cue_sums_equal_the_sums_of_every_feature() {
+        let m = crate::claims::models().expect("models load");
+        let text = "\"We will not pay,\" the minister SAID on Monday, denying 40% of the claims.\n\
+                    In a statement, the union \u{201C}rejected\u{201D} the offer; it said: \"never\" — Ministère officials denied it.\n\
+                    \"The minister said the offer was fair.\n\"We said so,\" she said.";
+        let t = Text::new(text);
+        let mut b = Base::sentences(&t);
+        let mut cached = CueSums::new(&m.joint);
+        let mut units = 0;
+        for unit in features::units(&t) {
+            let u = unit.tokens;
+            b.cover(&t, u.clone());
+            cached.cover(&t, &b, &u);
+            for i in u.clone() {
+                let mut every = m.joint.shared();
+                features::cue_features(&t, &b, &u, i, &mut every);
+                assert_eq!(cached.token(&b, &u, i).acc, every.acc, "token {i} {:?}", t.tok(i));
+            }
+            units += 1;
+        }
+        assert!(units == 4 && cached.words.len() < t.tokens.len(), "{units} units, {} words", cached.words.len());
     }
 
     #[test]

@@ -41,10 +41,10 @@ impl<'a> Worthy<'a> {
     }
 
     /// Check-worthiness of tokens `range` of `t`, in [0, 1]; 0.5 is the
-    /// decision threshold.
-    pub fn score(&self, t: &Text, range: Range<usize>) -> f32 {
+    /// decision threshold. `hashes` are the [`word_hash`]es of `t`'s tokens.
+    pub fn score(&self, t: &Text, hashes: &[u64], range: Range<usize>) -> f32 {
         let mut sum = Sum { model: self, acc: 0 };
-        features(t, range, &mut sum);
+        hashed_features(t, hashes, range, &mut sum);
         let z = sum.acc as f32 * self.scale + self.bias - self.threshold;
         1.0 / (1.0 + (-z).exp())
     }
@@ -128,7 +128,16 @@ fn class_of(table: &[(u64, u8); SLOTS], h: u64) -> u8 {
 
 /// Unigrams, bigrams and the first two words of lower-cased words (numbers
 /// folded), number cues, counts of word classes, and a length bucket.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut impl Sink) {
+    // Hashes of the tokens before `range` are never read.
+    let hashes: Vec<u64> = (0..range.end).map(|i| if range.contains(&i) { word_hash(t.tok(i)) } else { 0 }).collect();
+    hashed_features(t, &hashes, range, out);
+}
+
+/// [`features`] of tokens `range`, given the [`word_hash`] of each token
+/// of `t` in `hashes`.
+fn hashed_features(t: &Text, hashes: &[u64], range: Range<usize>, out: &mut impl Sink) {
     const BOS: u64 = 0x5EED_0001;
     let table = class_table();
     let mut prev = BOS;
@@ -142,7 +151,7 @@ pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut impl Sink) {
         if kind == TokenKind::Punct && !matches!(tok, "%" | "$" | "?" | "\u{20AC}" | "\u{00A3}") {
             continue;
         }
-        let w = word_hash(tok);
+        let w = hashes[i];
         out.add(mix(101, w, 0));
         out.add(mix(102, prev, w));
         let bits = class_of(table, w);
