@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the page: the wasm core for www/pkg, then the single self-contained
+# Builds the page: the wasm core and the bundled modules in www/pkg, then the single self-contained
 # dist/factlens.html. Needs the tools scripts/setup.sh installs.
 # Set FACTLENS_WASM_OPT=0 to skip wasm-opt (faster build, about 15% bigger wasm).
 set -euo pipefail
@@ -15,4 +15,5 @@ if [ "${FACTLENS_WASM_OPT:-1}" != 0 ] && [ -x node_modules/.bin/wasm-opt ]; then
     www/pkg/factlens_bg.wasm -o www/pkg/factlens_bg.wasm.opt
   mv www/pkg/factlens_bg.wasm.opt www/pkg/factlens_bg.wasm
 fi
+node scripts/bundle.mjs
 node scripts/single-file.mjs

@@ -6,34 +6,8 @@
 /* global FACTLENS_INLINE */
 
 function inlined() {
-  // Set by scripts/build-web.sh in the single-file build only.
+  // Set by scripts/single-file.mjs in the single-file build only.
   return typeof FACTLENS_INLINE !== 'undefined' ? FACTLENS_INLINE : null;
-}
-
-function base64Bytes(b64) {
-  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-/**
- * The single-file build's wasm as a response: inlined gzipped (in base64),
- * which halves the page the browser must parse before anything runs.
- */
-function inlineWasm(inline) {
-  const gzipped = new Blob([base64Bytes(inline.wasmGzip)]).stream();
-  return new Response(gzipped.pipeThrough(new DecompressionStream('gzip')), { headers: { 'content-type': 'application/wasm' } });
-}
-
-/** The inlined wasm's bytes, or `null`. */
-async function inlineBytes(inline) {
-  try {
-    return new Uint8Array(await inlineWasm(inline).arrayBuffer());
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -45,9 +19,12 @@ function compileCore(inline) {
   performance.mark('factlens:start');
   let compiled;
   try {
-    // Streaming: compiling overlaps inflating (30 ms less than one after the other).
-    const response = inline ? inlineWasm(inline) : fetch(new URL('./pkg/factlens_bg.wasm', import.meta.url));
-    compiled = WebAssembly.compileStreaming(response);
+    // The single-file build's <head> started compiling the inlined bytes
+    // (www/single-file-boot.js); served, streaming compiles while the bytes
+    // arrive (index.html preloads them).
+    compiled = inline
+      ? globalThis.factlensCompiled ?? Promise.reject(new Error('the inlined core did not start'))
+      : WebAssembly.compileStreaming(fetch(new URL('pkg/factlens_bg.wasm', document.baseURI)));
   } catch (e) {
     compiled = Promise.reject(e);
   }
@@ -87,7 +64,7 @@ export class Core {
       const url = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
       this.worker = new Worker(url); // classic: file:// pages cannot start module workers from blob: URLs
     } else {
-      this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      this.worker = new Worker(new URL('pkg/worker.js', document.baseURI));
     }
     this.pending = new Map();
     this.nextId = 1;
@@ -104,11 +81,8 @@ export class Core {
     // not compete for the CPU while the page is still starting.
     this.firstDone = new Promise((resolve) => { this.firstDoneCb = resolve; });
     this.local.then((l) => { if (!l) this.firstDoneCb(); });
-    Promise.all([compiled, this.firstDone]).then(async ([module]) => {
-      // Without a compiled module the single-file page still has the bytes.
-      const wasm = module ?? (inline ? await inlineBytes(inline) : null);
-      this.worker.postMessage({ type: 'init', wasm });
-    });
+    // Without a compiled module the worker tries to load the core itself.
+    Promise.all([compiled, this.firstDone]).then(([module]) => this.worker.postMessage({ type: 'init', wasm: module }));
   }
 
   fail(message) {
@@ -164,11 +138,7 @@ export class Core {
 
 let shared = null;
 
-/**
- * The page's one core. It starts when this module first runs: index.html
- * loads this module on its own, ahead of the rest of the page, so the
- * worker boots and the wasm compiles while the other modules still load.
- */
+/** The page's one core, started when this module first runs. */
 export function startCore() {
   shared ??= new Core();
   return shared;

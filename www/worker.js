@@ -1,7 +1,8 @@
 // Runs the WebAssembly core off the main thread so typing never waits for it.
-// The page compiles the core and passes the compiled module (or, in the
-// single-file build, at worst the bytes) in its init message; given
-// neither, the worker loads pkg/factlens_bg.wasm itself. Other messages wait
+// The page compiles the core and passes the compiled module in its init
+// message; without it, the worker loads factlens_bg.wasm (beside it) itself.
+// Bundled with the wasm glue into pkg/worker.js, a classic script, by
+// scripts/bundle.mjs. Other messages wait
 // for the init message, whenever it comes.
 
 import __wbg_init, { initSync, annotate, loadModels, readDocument, schemaVersion } from './pkg/factlens.js';
@@ -13,7 +14,7 @@ let ready = null;
 function start() {
   ready ??= initMessage.then(async (wasm) => {
     if (wasm) initSync({ module: wasm });
-    else await __wbg_init();
+    else await __wbg_init({ module_or_path: new URL('factlens_bg.wasm', self.location.href) });
     // The models load on first use: load them now, before the first
     // article the worker annotates.
     loadModels();
