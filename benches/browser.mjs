@@ -203,7 +203,7 @@ async function main() {
         const warmMs = performance.now() - t2;
         window.__direct = m;
         const t3 = performance.now();
-        const worker = new Worker('./worker.js', { type: 'module' });
+        const worker = new Worker('./pkg/worker.js');
         const waiting = new Map();
         let next = 1;
         worker.onmessage = (ev) => { const f = waiting.get(ev.data.id ?? 0); waiting.delete(ev.data.id ?? 0); f?.(ev.data); };
