@@ -17,6 +17,8 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { launch, startServer, ROOT } from '../tests/browser/harness.mjs';
+import { serve } from '../scripts/static-server.mjs';
+import { writeFloorPages } from './floor.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -47,7 +49,7 @@ const SIZES = [
   { name: '100 KB', bytes: 100 << 10, runs: QUICK ? 3 : 10 },
   { name: '1 MB', bytes: 1 << 20, runs: QUICK ? 2 : 5 },
 ];
-const LOADS = QUICK ? 2 : 5;
+const LOADS = QUICK ? 2 : 11;
 
 const native = nativePath && existsSync(nativePath) ? JSON.parse(readFileSync(nativePath, 'utf8')) : null;
 
@@ -141,27 +143,40 @@ async function main() {
   const server = await startServer();
   const out = { benchmark: 'browser', chromium: null, first_annotation: {}, direct: [], worker: [], memory: null };
   try {
-    // 1. Page load start to the first annotation shown, cold, served and single-file.
-    const served = [];
-    let requested = [];
-    for (let i = 0; i < LOADS; i++) {
-      const r = await firstAnnotation(server.url);
-      served.push(r);
-      requested = r.requested;
+    // 1. Page load start to the first annotation shown, cold: the served
+    // page, the single file, and the two floor pages (benches/floor.mjs),
+    // one of each in turn so that a slow spell of the machine hits all.
+    const floor = await writeFloorPages(ROOT, join(ROOT, 'target/bench/floor'));
+    const floorServer = await serve(floor.servedDir, 0);
+    const dist = join(ROOT, 'dist/factlens.html');
+    const pages = {
+      served: server.url,
+      single_file: existsSync(dist) ? `file://${dist}` : null,
+      floor_served: `http://127.0.0.1:${floorServer.address().port}/`,
+      floor_file: `file://${floor.file}`,
+    };
+    const loads = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+    try {
+      for (let i = 0; i < LOADS; i++) {
+        for (const [k, url] of Object.entries(pages)) if (url) loads[k].push(await firstAnnotation(url));
+      }
+    } finally {
+      await new Promise((ok) => floorServer.close(ok));
     }
+    const served = loads.served;
+    const requested = served[0].requested;
     out.first_annotation.served = { ...stats(served.map((r) => r.ms)), dom_content_loaded_ms: stats(served.map((r) => r.domContentLoadedMs)).best,
       first_annotate_ms: stats(served.map((r) => r.firstAnnotateMs)).best, highlights: served[0].highlights,
       last_resource_ms: stats(served.map((r) => Math.max(0, ...r.resources.map((x) => x.end_ms)))).best, resources_of_best: served.reduce((a, b) => (b.ms < a.ms ? b : a)).resources,
       milestones_median_ms: milestones(served) };
     const origin = server.url.replace(/\/$/, '');
     out.served_assets = [...new Set(requested.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname.replace(/\/$/, '/index.html')))];
-    const dist = join(ROOT, 'dist/factlens.html');
-    if (existsSync(dist)) {
-      const single = [];
-      for (let i = 0; i < LOADS; i++) single.push(await firstAnnotation(`file://${dist}`));
+    const single = loads.single_file;
+    if (single.length) {
       out.first_annotation.single_file = { ...stats(single.map((r) => r.ms)), dom_content_loaded_ms: stats(single.map((r) => r.domContentLoadedMs)).best,
         highlights: single[0].highlights, milestones_median_ms: milestones(single) };
     }
+    for (const k of ['floor_served', 'floor_file']) out.first_annotation[k] = stats(loads[k].map((r) => r.ms));
 
     // 2. annotate() on the main thread and through the worker, one page.
     const { context, close } = await launch();
@@ -270,6 +285,7 @@ async function main() {
     console.log(`  dist/factlens.html ${f(fa.single_file.best, 0)} / ${f(fa.single_file.median, 0)} ms  (file://, DOMContentLoaded ${f(fa.single_file.dom_content_loaded_ms, 0)} ms)`);
     console.log(`    milestones (median ms): ${Object.entries(fa.single_file.milestones_median_ms).map(([k, v]) => `${k} ${f(v, 0)}`).join(', ')}`);
   }
+  console.log(`  floor, no interface (benches/floor.mjs): served ${f(fa.floor_served.best, 0)} / ${f(fa.floor_served.median, 0)} ms, file:// ${f(fa.floor_file.best, 0)} / ${f(fa.floor_file.median, 0)} ms`);
   console.log('annotate():');
   console.log(`${'size'.padStart(8)} ${'bytes'.padStart(9)} ${'direct ms'.padStart(10)} ${'median'.padStart(8)} ${'MB/s'.padStart(6)} ${'worker ms'.padStart(10)} ${'in worker'.padStart(10)} ${'entities'.padStart(9)} ${'= native'.padStart(9)}`);
   out.direct.forEach((d, i) => {

@@ -68,6 +68,10 @@ const fa = browser?.first_annotation?.served;
 add('first annotation shown after load start (served)', fa?.best, `${f(fa?.best, 0)} ms (median ${f(fa?.median, 0)})`, '<= 300 ms', (v) => v <= 300);
 const fs1 = browser?.first_annotation?.single_file;
 add('first annotation shown (dist/factlens.html, file://)', fs1?.best, `${f(fs1?.best, 0)} ms (median ${f(fs1?.median, 0)})`, '<= 300 ms', (v) => v <= 300);
+for (const [k, name] of [['floor_served', 'served'], ['floor_file', 'file://']]) {
+  const fl = browser?.first_annotation?.[k];
+  add(`floor: a page with no interface, ${name} (benches/floor.mjs)`, fl?.best, `${f(fl?.best, 0)} ms (median ${f(fl?.median, 0)})`, '-', () => null);
+}
 const mem = browser?.memory?.after_1mb_bytes;
 add('wasm memory after a 1 MB article', mem, `${f(mem / 2 ** 20, 1)} MiB`, '<= 32 MiB', (v) => v <= 32 * 2 ** 20);
 const sp = weight?.served_page?.gzip;
