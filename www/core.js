@@ -125,7 +125,8 @@ export class Core {
       }
     } else {
       this.firstDoneCb();
-      r = await this.request({ type: 'annotate', text, date });
+      const m = await this.request({ type: 'annotate', text, date });
+      r = { doc: JSON.parse(m.json), ms: m.ms };
     }
     return id === this.latest ? r : null;
   }

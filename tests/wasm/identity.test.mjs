@@ -26,6 +26,8 @@ for (const [i, rec] of records.entries()) {
     const { id, ...nat } = native[i];
     assert.equal(id, rec.id);
     assert.deepStrictEqual(doc, nat);
+    // The text the worker sends to the page is the same document.
+    assert.deepStrictEqual(JSON.parse(wasm.annotateJson(rec.text, { document_date: rec.dct ?? null })), nat);
     // The offsets are code points: slicing by code points gives the text.
     const cps = Array.from(rec.text);
     for (const e of doc.entities) assert.equal(cps.slice(e.start, e.end).join(''), e.text);
@@ -40,6 +42,7 @@ test('lone surrogates from JavaScript annotate without a panic', () => {
 
 test('a bad document date is an exception with a message', () => {
   assert.throws(() => wasm.annotate('text', { document_date: '2024-13-01' }), /invalid document date/);
+  assert.throws(() => wasm.annotateJson('text', { document_date: '2024-13-01' }), /invalid document date/);
 });
 
 test('readDocument refuses an unknown schema version', () => {
