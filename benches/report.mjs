@@ -61,16 +61,20 @@ add('Chromium annotate(), 1 MB', d1?.mb_per_s, `${f(d1?.mb_per_s, 2)} MB/s (${f(
 const d10 = direct('10 KB');
 add('Chromium annotate(), 10 KB', d10?.ms, `${f(d10?.ms, 2)} ms (median ${f(d10?.median_ms, 2)})`, '<= 5 ms', (v) => v <= 5);
 const w10 = worker('10 KB');
-add('Chromium via worker, 10 KB round trip', w10?.round_trip_ms, `${f(w10?.round_trip_ms, 2)} ms`, '<= 5 ms', (v) => v <= 5);
+// The target is annotate() itself; the round trip adds the messages and the page's JSON.parse.
+add('Chromium via worker, 10 KB round trip', w10?.round_trip_ms, `${f(w10?.round_trip_ms, 2)} ms`, '-', () => null);
 const d100 = direct('100 KB');
 add('Chromium annotate(), 100 KB', d100?.ms, `${f(d100?.ms, 1)} ms (${f(d100?.mb_per_s, 2)} MB/s)`, '-', () => null);
+// Judged on the median of the cold loads: a start-up's spread is part of
+// what a user gets, and its best run is rare (throughput takes the best:
+// the run least disturbed by the rest of the machine).
 const fa = browser?.first_annotation?.served;
-add('first annotation shown after load start (served)', fa?.best, `${f(fa?.best, 0)} ms (median ${f(fa?.median, 0)})`, '<= 300 ms', (v) => v <= 300);
+add('first annotation shown after load start (served), median', fa?.median, `${f(fa?.median, 0)} ms (best ${f(fa?.best, 0)})`, '<= 300 ms', (v) => v <= 300);
 const fs1 = browser?.first_annotation?.single_file;
-add('first annotation shown (dist/factlens.html, file://)', fs1?.best, `${f(fs1?.best, 0)} ms (median ${f(fs1?.median, 0)})`, '<= 300 ms', (v) => v <= 300);
+add('first annotation shown (dist/factlens.html, file://), median', fs1?.median, `${f(fs1?.median, 0)} ms (best ${f(fs1?.best, 0)})`, '<= 300 ms', (v) => v <= 300);
 for (const [k, name] of [['floor_served', 'served'], ['floor_file', 'file://']]) {
   const fl = browser?.first_annotation?.[k];
-  add(`floor: a page with no interface, ${name} (benches/floor.mjs)`, fl?.best, `${f(fl?.best, 0)} ms (median ${f(fl?.median, 0)})`, '-', () => null);
+  add(`floor: a page with no interface, ${name} (benches/floor.mjs), median`, fl?.median, `${f(fl?.median, 0)} ms (best ${f(fl?.best, 0)})`, '-', () => null);
 }
 const mem = browser?.memory?.after_1mb_bytes;
 add('wasm memory after a 1 MB article', mem, `${f(mem / 2 ** 20, 1)} MiB`, '<= 32 MiB', (v) => v <= 32 * 2 ** 20);
