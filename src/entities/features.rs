@@ -126,6 +126,16 @@ pub fn phrase_key(words: &[u64]) -> u64 {
     h.0
 }
 
+/// `out[n - 1] = phrase_key(&words[..n])` for each `n` up to `out.len()`,
+/// hashing each word once.
+fn phrase_keys(words: &[u64], out: &mut [u64]) {
+    let mut h = Fnv::new().bytes(PHRASE);
+    for (w, o) in words.iter().zip(out) {
+        h = h.bytes(&w.to_le_bytes());
+        *o = h.0;
+    }
+}
+
 /// Gazetteer categories, one bit each.
 pub const GAZ_CATEGORIES: [&str; 6] = ["LOC", "NORP", "ORG", "PER", "GIVEN", "MISC"];
 /// The longest gazetteer phrase that is looked up, in words.
@@ -276,11 +286,17 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            for n in (1..=GAZ_MAX_WORDS.min(keys.len() - i)).rev() {
-                if self.lengths & (1 << (n - 1)) == 0 || !cap(i + n - 1) {
+            // The phrases that may match, longest first; the keys of
+            // all of them come from one pass over the longest's words.
+            let may = |n: usize| self.lengths & (1 << (n - 1)) != 0 && cap(i + n - 1);
+            let longest = (1..=GAZ_MAX_WORDS.min(keys.len() - i)).rev().find(|&n| may(n)).unwrap_or(0);
+            let mut phrases = [0u64; GAZ_MAX_WORDS];
+            phrase_keys(&keys[i..i + longest], &mut phrases[..longest]);
+            for n in (1..=longest).rev() {
+                if !may(n) {
                     continue;
                 }
-                let bits = self.get(phrase_key(&keys[i..i + n]));
+                let bits = self.get(phrases[n - 1]);
                 if bits != 0 {
                     best = (n, bits);
                     break;
@@ -328,6 +344,11 @@ impl Pieces {
     fn pair_word(&self) -> (u64, u64) {
         (self.lower, self.shape)
     }
+}
+
+/// What pair features read of the padding at offset `d` beyond a sentence.
+fn pad_word(d: isize) -> (u64, u64) {
+    (PAD ^ d as u64, PAD ^ d as u64)
 }
 
 fn pieces(w: &str, flags: Flags) -> Pieces {
@@ -532,6 +553,40 @@ fn shape_features(c: &ShapeContext, f: &mut dyn FnMut(u32)) {
     f(mix(&[t(21), u64::from(c.numeric), s1, s2]));
 }
 
+/// The features that the gazetteer matches of the token at offset `d`
+/// give: `b` the categories of the phrase it begins, `n` of one it
+/// continues.
+fn gaz_features(d: isize, (b, n): (u8, u8), f: &mut dyn FnMut(u32)) {
+    if b | n == 0 {
+        return;
+    }
+    for (bit, _) in GAZ_CATEGORIES.iter().enumerate() {
+        if b & (1 << bit) != 0 {
+            f(mix(&[t(15), d as u64, bit as u64, 1]));
+        }
+        if n & (1 << bit) != 0 {
+            f(mix(&[t(15), d as u64, bit as u64, 2]));
+        }
+    }
+}
+
+/// The feature of a token's own gazetteer matches `(b, n)` (as for
+/// `gaz_features`) with its shape.
+fn gaz_shape_feature((b, n): (u8, u8), shape: u64) -> u32 {
+    mix(&[t(20), u64::from(b), u64::from(n), shape])
+}
+
+/// The feature of a capitalized word seen so across the document, first
+/// in its sentence or not, in a sentence of a given casing.
+fn seen_feature(seen: Seen, first: bool, casing: Casing, f: &mut dyn FnMut(u32)) {
+    f(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(first), casing as u64]));
+}
+
+/// The index of a `seen_feature` among all 24.
+fn seen_index(seen: Seen, first: bool, casing: Casing) -> usize {
+    ((usize::from(seen.lower) * 2 + usize::from(seen.cap_inside)) * 2 + usize::from(first)) * 3 + (casing as usize - 1)
+}
+
 /// Which token a pair of neighbouring words gives features to: the
 /// first word's, the second's, or the one after the pair.
 #[derive(Clone, Copy)]
@@ -564,7 +619,10 @@ const PAIR_CACHE: usize = 1 << 16;
 const N: usize = LABELS.len();
 
 /// Summed weights of a group of features, by label. A group has at most
-/// 13 features of one-byte weights, so the sums fit in 16 bits.
+/// 13 features of one-byte weights, so the sums fit in 16 bits; so do
+/// those of all the features of a token (at most 22 from words, 1 for
+/// the casing, 5 of shapes, 5 of pairs, 36 of gazetteers and 2 more:
+/// 71 * 128 < 32768), which are therefore added up in 16 bits too.
 type Row = [i16; N];
 
 /// The sum of the weights (`add`) of the features that `emit` gives.
@@ -578,13 +636,9 @@ fn narrow(sum: [i32; N]) -> Row {
     sum.map(|v| i16::try_from(v).expect("a feature group's weights fit in 16 bits"))
 }
 
-fn widen(row: &Row) -> [i32; N] {
-    row.map(i32::from)
-}
-
-fn plus(sum: &mut [i32; N], row: &Row) {
+fn plus(sum: &mut Row, row: &Row) {
     for (s, &r) in sum.iter_mut().zip(row) {
-        *s += i32::from(r);
+        *s += r;
     }
 }
 
@@ -594,6 +648,10 @@ struct WordRows {
     near: [Row; 4],
     /// Its own features, by sentence casing (`Casing as usize - 1`).
     own: [Row; 3],
+    /// Its pair features with padding: first in a sentence
+    /// (`Pair::Second`), last (`Pair::First`), and the `Pair::After`
+    /// features it gives the second token after it when it is first.
+    edges: [Row; 3],
 }
 
 /// Offsets of the neighbours whose words a token's features read.
@@ -625,7 +683,13 @@ pub struct Extractor {
     /// of padding at the offsets of `NEAR`, and those of shape contexts.
     rows: Vec<WordRows>,
     pad_rows: [Row; 4],
+    /// The `Pair::After` features of the first token of a sentence.
+    pad_after: Row,
     shape_rows: HashedMap<ShapeContext, Row>,
+    /// Gazetteer features by offset and categories (`gaz_key`), and the
+    /// 24 `seen_feature`s (`seen_index`), as they are met.
+    gaz_rows: HashedMap<u32, Row>,
+    seen_rows: Vec<Option<Row>>,
     /// For `sentence_sums`: the weights of word pairs by `vocab` indices
     /// (for `Pair::First`, `Second` and `After`), and those of the pairs
     /// of the current sentence, by the index of their first token.
@@ -662,6 +726,9 @@ impl Extractor {
         self.rows.clear();
         self.shape_rows.clear();
         self.pair_rows.clear();
+        self.gaz_rows.clear();
+        self.seen_rows.clear();
+        self.seen_rows.resize(24, None);
         let mut index: HashedMap<&str, u32> = HashedMap::default();
         let mut key_index: HashedMap<u64, u32> = HashedMap::default();
         for &w in words {
@@ -714,6 +781,7 @@ impl Extractor {
         self.prepare(words, s.clone(), gazetteer);
         if self.rows.is_empty() {
             self.pad_rows = NEAR.map(|d| narrow(row(add, |f| word_at(d, None, f))));
+            self.pad_after = narrow(row(add, |f| pair_features(Pair::After, pad_word(-2), pad_word(-1), f)));
         }
         for w in &self.vocab[self.rows.len()..] {
             let p = &w.pieces;
@@ -723,9 +791,12 @@ impl Extractor {
                 sum.iter_mut().zip(own).for_each(|(s, o)| *s += o);
                 narrow(sum)
             };
+            let pair = |to: Pair, a: (u64, u64), b: (u64, u64)| narrow(row(add, |f| pair_features(to, a, b, f)));
+            let me = p.pair_word();
             self.rows.push(WordRows {
                 near: NEAR.map(|d| narrow(row(add, |f| word_at(d, Some(p), f)))),
                 own: [Casing::Normal, Casing::Title, Casing::Upper].map(by_casing),
+                edges: [pair(Pair::Second, pad_word(-1), me), pair(Pair::First, me, pad_word(1)), pair(Pair::After, pad_word(-2), me)],
             });
         }
         self.pairs.clear();
@@ -745,29 +816,41 @@ impl Extractor {
             self.pairs.push(rows);
         }
         let casing = self.casings[k];
+        let ids = &self.ids[s.clone()];
         out.clear();
-        for i in 0..s.len() {
-            let mut sum = [0; N];
-            // The pairs (i - 1, i), (i, i + 1) and (i - 2, i - 1); those
-            // with padding are rare and not kept.
-            let word = |d: isize| self.pair_word(&s, i, d);
-            let direct = |to: Pair, a: isize, b: isize| row(add, |f| pair_features(to, word(a), word(b), f));
-            let second = if i >= 1 { widen(&self.pairs[i - 1][1]) } else { direct(Pair::Second, -1, 0) };
-            let first = if i + 1 < s.len() { widen(&self.pairs[i][0]) } else { direct(Pair::First, 0, 1) };
-            let after = if i >= 2 { widen(&self.pairs[i - 2][2]) } else { direct(Pair::After, -2, -1) };
-            for r in [second, first, after] {
-                sum.iter_mut().zip(r).for_each(|(s, r)| *s += r);
-            }
+        for (i, &id) in ids.iter().enumerate() {
+            let word = &self.rows[id as usize];
+            let mut sum = word.own[casing as usize - 1];
+            // The pairs (i - 1, i), (i, i + 1) and (i - 2, i - 1).
+            plus(&mut sum, if i >= 1 { &self.pairs[i - 1][1] } else { &word.edges[0] });
+            plus(&mut sum, if i + 1 < ids.len() { &self.pairs[i][0] } else { &word.edges[1] });
+            plus(&mut sum, if i >= 2 { &self.pairs[i - 2][2] } else if i == 1 { &self.rows[ids[0] as usize].edges[2] } else { &self.pad_after });
             for (slot, d) in NEAR.into_iter().enumerate() {
-                match self.index(&s, i, d) {
-                    Some(j) => plus(&mut sum, &self.rows[self.ids[j] as usize].near[slot]),
+                match i.checked_add_signed(d).and_then(|j| ids.get(j)) {
+                    Some(&near) => plus(&mut sum, &self.rows[near as usize].near[slot]),
                     None => plus(&mut sum, &self.pad_rows[slot]),
                 }
             }
-            plus(&mut sum, &self.rows[self.ids[s.start + i] as usize].own[casing as usize - 1]);
             let c = self.shape_context(&s, i, casing);
             plus(&mut sum, self.shape_rows.entry(c).or_insert_with(|| narrow(row(add, |f| shape_features(&c, f)))));
-            self.context(&s, i, casing, &mut |x| add(x, &mut sum));
+            // What `context` gives, by cached groups but for the one
+            // feature that reads the token's shape.
+            for d in -1..=1isize {
+                if let Some(&g) = i.checked_add_signed(d).and_then(|j| self.gaz.get(j)) {
+                    if g != (0, 0) {
+                        let key = ((d + 1) as u32) << 16 | u32::from(g.0) << 8 | u32::from(g.1);
+                        plus(&mut sum, self.gaz_rows.entry(key).or_insert_with(|| narrow(row(add, |f| gaz_features(d, g, f)))));
+                    }
+                }
+            }
+            if let Some(seen) = self.seen_at(&s, i) {
+                let slot = &mut self.seen_rows[seen_index(seen, i == 0, casing)];
+                plus(&mut sum, slot.get_or_insert_with(|| narrow(row(add, |f| seen_feature(seen, i == 0, casing, f)))));
+            }
+            let mut sum = sum.map(i32::from);
+            if self.gaz[i] != (0, 0) {
+                add(gaz_shape_feature(self.gaz[i], self.vocab[id as usize].pieces.shape), &mut sum);
+            }
             out.push(sum);
         }
     }
@@ -817,7 +900,7 @@ impl Extractor {
     /// What the pair features read of the word at offset `d` from token
     /// `i` of sentence `s` (padding beyond it).
     fn pair_word(&self, s: &Range<usize>, i: usize, d: isize) -> (u64, u64) {
-        self.at(s, i, d).map_or((PAD ^ d as u64, PAD ^ d as u64), Pieces::pair_word)
+        self.at(s, i, d).map_or(pad_word(d), Pieces::pair_word)
     }
 
     /// The features of token `i` of sentence `s` that depend on more than
@@ -827,28 +910,22 @@ impl Extractor {
         let p = self.at(s, i, 0).expect("a token of the sentence");
         for d in -1..=1isize {
             if let Some(j) = i.checked_add_signed(d).filter(|&j| j < s.len()) {
-                let (b, n) = self.gaz[j];
-                if b | n == 0 {
-                    continue;
-                }
-                for (bit, _) in GAZ_CATEGORIES.iter().enumerate() {
-                    if b & (1 << bit) != 0 {
-                        f(mix(&[t(15), d as u64, bit as u64, 1]));
-                    }
-                    if n & (1 << bit) != 0 {
-                        f(mix(&[t(15), d as u64, bit as u64, 2]));
-                    }
-                }
+                gaz_features(d, self.gaz[j], f);
             }
         }
-        let (gb, gi) = self.gaz[i];
-        if gb | gi != 0 {
-            f(mix(&[t(20), u64::from(gb), u64::from(gi), p.shape]));
+        if self.gaz[i] != (0, 0) {
+            f(gaz_shape_feature(self.gaz[i], p.shape));
         }
-        if p.cap && !p.nonletter {
-            let seen = self.seen[self.vocab[self.ids[s.start + i] as usize].key_index as usize];
-            f(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(i == 0), casing as u64]));
+        if let Some(seen) = self.seen_at(s, i) {
+            seen_feature(seen, i == 0, casing, f);
         }
+    }
+
+    /// How the word of token `i` of sentence `s` is seen across the
+    /// document, if that gives it a feature (capitalized words only).
+    fn seen_at(&self, s: &Range<usize>, i: usize) -> Option<Seen> {
+        let w = &self.vocab[self.ids[s.start + i] as usize];
+        (w.pieces.cap && !w.pieces.nonletter).then(|| self.seen[w.key_index as usize])
     }
 }
 
