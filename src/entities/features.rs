@@ -23,8 +23,13 @@ impl Hasher for PreHashed {
     fn finish(&self) -> u64 {
         self.0
     }
+    // Strings (words) are hashed eight bytes at a time.
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.write_u64(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+        }
+        for &b in words.remainder() {
             self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
     }
@@ -673,6 +678,9 @@ pub struct Extractor {
     keys: Vec<u64>,
     flags: Vec<Flags>,
     gaz: Vec<(u8, u8)>,
+    /// The shapes of the current sentence's tokens, with the padding
+    /// before and after it.
+    shapes: Vec<u64>,
     /// By word key index (`Word::key_index`).
     seen: Vec<Seen>,
     /// The casing of each sentence, from `begin`.
@@ -831,7 +839,7 @@ impl Extractor {
                     None => plus(&mut sum, &self.pad_rows[slot]),
                 }
             }
-            let c = self.shape_context(&s, i, casing);
+            let c = self.shape_context(i, casing);
             plus(&mut sum, self.shape_rows.entry(c).or_insert_with(|| narrow(row(add, |f| shape_features(&c, f)))));
             // What `context` gives, by cached groups but for the one
             // feature that reads the token's shape.
@@ -865,7 +873,7 @@ impl Extractor {
                 word_at(d, self.at(&s, i, d), f);
             }
             word_in(casing, p, f);
-            shape_features(&self.shape_context(&s, i, casing), f);
+            shape_features(&self.shape_context(i, casing), f);
             pair_features(Pair::Second, self.pair_word(&s, i, -1), self.pair_word(&s, i, 0), f);
             pair_features(Pair::First, self.pair_word(&s, i, 0), self.pair_word(&s, i, 1), f);
             pair_features(Pair::After, self.pair_word(&s, i, -2), self.pair_word(&s, i, -1), f);
@@ -880,6 +888,10 @@ impl Extractor {
         let (vocab, ids) = (&self.vocab, &self.ids[s.clone()]);
         gazetteer.tag(&self.keys[s.clone()], |k| vocab[ids[k] as usize].pieces.cap, &mut self.gaz);
         self.numeric = words[s].iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        self.shapes.clear();
+        self.shapes.push(PAD ^ -1isize as u64);
+        self.shapes.extend(ids.iter().map(|&id| vocab[id as usize].pieces.shape));
+        self.shapes.push(PAD ^ 1);
     }
 
     /// The document index of the token at offset `d` from token `i` of
@@ -892,9 +904,9 @@ impl Extractor {
         self.index(s, i, d).map(|j| &self.vocab[self.ids[j] as usize].pieces)
     }
 
-    fn shape_context(&self, s: &Range<usize>, i: usize, casing: Casing) -> ShapeContext {
-        let shape = |d: isize| self.at(s, i, d).map_or(PAD ^ d as u64, |p| p.shape);
-        ShapeContext { shapes: [shape(-1), shape(0), shape(1)], first: i == 0, casing, numeric: self.numeric }
+    fn shape_context(&self, i: usize, casing: Casing) -> ShapeContext {
+        let shapes = self.shapes[i..i + 3].try_into().expect("three shapes");
+        ShapeContext { shapes, first: i == 0, casing, numeric: self.numeric }
     }
 
     /// What the pair features read of the word at offset `d` from token

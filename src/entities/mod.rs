@@ -66,12 +66,12 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let mut x = Extractor::default();
     x.begin(&words, &text.sentences);
     let add = |f: u32, sum: &mut [i32; features::LABELS.len()]| tg.model.add(f, sum);
-    let (mut sums, mut scores, mut back, mut labels) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut sums, mut scores, mut labels) = (Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
     for (k, (s, _)) in text.sentences.iter().zip(&clutter).enumerate().filter(|(_, (_, &c))| !c) {
         x.sentence_sums(&words, k, s.clone(), tg.gazetteer, &add, &mut sums);
-        tg.model.tag(&sums, &mut scores, &mut back, &mut labels);
+        tg.model.tag(&sums, &mut scores, &mut labels);
         // BIO to spans; an I- that does not continue its type opens a mention.
         let mut open: Option<(usize, u8)> = None;
         for (k, &y) in labels.iter().enumerate().chain(std::iter::once((labels.len(), &0u8))) {

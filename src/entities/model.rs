@@ -108,7 +108,7 @@ impl Model {
     /// The best label sequence for tokens whose features' weights, added
     /// up by [`Model::add`], are `sums`. `out` receives label indices
     /// into [`LABELS`].
-    pub fn tag(&self, sums: &[[i32; L]], scores: &mut Vec<[f32; L]>, back: &mut Vec<[u8; L]>, out: &mut Vec<u8>) {
+    pub fn tag(&self, sums: &[[i32; L]], scores: &mut Vec<[f32; L]>, out: &mut Vec<u8>) {
         let n = sums.len();
         out.clear();
         if n == 0 {
@@ -116,34 +116,49 @@ impl Model {
         }
         scores.clear();
         scores.extend(sums.iter().map(|sum| sum.map(|v| v as f32 * self.scale)));
-        back.clear();
-        back.resize(n, [0; L]);
         for i in 1..n {
-            // For each label, the best previous one (the first of equals),
-            // all labels at once: the inner loop runs over lanes.
+            // For each label, the score of the best previous one, all
+            // labels at once: the inner loop runs over lanes. Which label
+            // that was is found again for the labels of the best path
+            // only, once it is known (`best_previous`).
             let prev = scores[i - 1];
-            let (mut best, mut arg) = ([f32::NEG_INFINITY; L], [0u8; L]);
-            for (p, &sp) in prev.iter().enumerate() {
-                for y in 0..L {
-                    let v = sp + self.transitions[p][y];
-                    if v > best[y] {
-                        best[y] = v;
-                        arg[y] = p as u8;
+            let mut best = [f32::NEG_INFINITY; L];
+            for (&sp, to) in prev.iter().zip(&self.transitions) {
+                for (b, &t) in best.iter_mut().zip(to) {
+                    let v = sp + t;
+                    if v > *b {
+                        *b = v;
                     }
                 }
             }
             for (s, b) in scores[i].iter_mut().zip(best) {
                 *s += b;
             }
-            back[i] = arg;
         }
         let last = &scores[n - 1];
-        let mut y = (0..L).fold(0, |b, k| if last[k] > last[b] { k } else { b }) as u8;
+        let mut y = (0..L).fold(0, |b, k| if last[k] > last[b] { k } else { b });
         out.resize(n, 0);
         for i in (0..n).rev() {
-            out[i] = y;
-            y = back[i][y as usize];
+            out[i] = y as u8;
+            if i > 0 {
+                y = self.best_previous(&scores[i - 1], y);
+            }
         }
+    }
+
+    /// The label before label `y` on the best path, given the scores of
+    /// the paths to each label before it: the first of equals, the same
+    /// additions and comparisons as in [`Model::tag`]'s forward pass.
+    fn best_previous(&self, prev: &[f32; L], y: usize) -> usize {
+        let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+        for (p, &sp) in prev.iter().enumerate() {
+            let v = sp + self.transitions[p][y];
+            if v > best {
+                best = v;
+                arg = p;
+            }
+        }
+        arg
     }
 }
 
@@ -182,8 +197,30 @@ mod tests {
         let mut sums = [[0; L]; 2];
         m.add(0x0001_0007, &mut sums[0]);
         let mut out = Vec::new();
-        m.tag(&sums, &mut Vec::new(), &mut Vec::new(), &mut out);
+        m.tag(&sums, &mut Vec::new(), &mut out);
         assert_eq!(out, [1, 2]);
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_sequence() {
+        // Made-up weights, integers (exact sums) with ties among them;
+        // every sequence of three labels is tried.
+        let next = |x: &mut u32| {
+            *x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (*x >> 16) as i32 % 5 - 2
+        };
+        let mut x = 7;
+        let mut m = Model { rows: HashedMap::default(), scale: 1.0, transitions: [[0.0; L]; L] };
+        for row in &mut m.transitions {
+            row.iter_mut().for_each(|w| *w = next(&mut x) as f32);
+        }
+        let mut sums = [[0; L]; 3];
+        sums.iter_mut().for_each(|s| s.iter_mut().for_each(|v| *v = next(&mut x)));
+        let score = |y: &[usize]| (0..3).map(|i| sums[i][y[i]] as f32 + if i > 0 { m.transitions[y[i - 1]][y[i]] } else { 0.0 }).sum::<f32>();
+        let best = (0..L * L * L).map(|k| score(&[k / (L * L), k / L % L, k % L])).fold(f32::NEG_INFINITY, f32::max);
+        let mut out = Vec::new();
+        m.tag(&sums, &mut Vec::new(), &mut out);
+        assert_eq!(score(&out.iter().map(|&y| usize::from(y)).collect::<Vec<_>>()), best);
     }
 
     #[test]
