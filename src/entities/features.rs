@@ -687,10 +687,9 @@ pub struct Extractor {
     casings: Vec<Casing>,
     /// The current sentence has a number: result tables and scores.
     numeric: bool,
-    /// For `sentence_sums`: each word's weights (by `vocab` index), those
-    /// of padding at the offsets of `NEAR`, and those of shape contexts.
+    /// For `sentence_sums`: each word's weights (by `vocab` index, then
+    /// the padding's), and those of shape contexts.
     rows: Vec<WordRows>,
-    pad_rows: [Row; 4],
     /// The `Pair::After` features of the first token of a sentence.
     pad_after: Row,
     shape_rows: HashedMap<ShapeContext, Row>,
@@ -703,6 +702,10 @@ pub struct Extractor {
     /// of the current sentence, by the index of their first token.
     pair_rows: HashedMap<(u32, u32), [Row; 3]>,
     pairs: Vec<[Row; 3]>,
+    /// The `rows` index of each token of the current sentence, two
+    /// paddings either side, and its gazetteer matches, one either side.
+    padded: Vec<u32>,
+    gaz_around: Vec<(u8, u8)>,
 }
 
 impl Extractor {
@@ -788,24 +791,7 @@ impl Extractor {
     pub fn sentence_sums(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, add: &impl Fn(u32, &mut [i32; N]), out: &mut Vec<[i32; N]>) {
         self.prepare(words, s.clone(), gazetteer);
         if self.rows.is_empty() {
-            self.pad_rows = NEAR.map(|d| narrow(row(add, |f| word_at(d, None, f))));
-            self.pad_after = narrow(row(add, |f| pair_features(Pair::After, pad_word(-2), pad_word(-1), f)));
-        }
-        for w in &self.vocab[self.rows.len()..] {
-            let p = &w.pieces;
-            let own = row(add, |f| word_at(0, Some(p), f));
-            let by_casing = |c: Casing| {
-                let mut sum = row(add, |f| word_in(c, p, f));
-                sum.iter_mut().zip(own).for_each(|(s, o)| *s += o);
-                narrow(sum)
-            };
-            let pair = |to: Pair, a: (u64, u64), b: (u64, u64)| narrow(row(add, |f| pair_features(to, a, b, f)));
-            let me = p.pair_word();
-            self.rows.push(WordRows {
-                near: NEAR.map(|d| narrow(row(add, |f| word_at(d, Some(p), f)))),
-                own: [Casing::Normal, Casing::Title, Casing::Upper].map(by_casing),
-                edges: [pair(Pair::Second, pad_word(-1), me), pair(Pair::First, me, pad_word(1)), pair(Pair::After, pad_word(-2), me)],
-            });
+            self.word_rows(add);
         }
         self.pairs.clear();
         for j in s.start + 1..s.end {
@@ -824,6 +810,12 @@ impl Extractor {
             self.pairs.push(rows);
         }
         let casing = self.casings[k];
+        // The sentence's words with two paddings either side (the last
+        // row), and its gazetteer matches with none either side.
+        let pad = (self.rows.len() - 1) as u32;
+        self.padded.clear();
+        self.padded.extend([pad, pad].iter().chain(&self.ids[s.clone()]).chain(&[pad, pad]));
+        self.padded_gaz();
         let ids = &self.ids[s.clone()];
         out.clear();
         for (i, &id) in ids.iter().enumerate() {
@@ -833,18 +825,17 @@ impl Extractor {
             plus(&mut sum, if i >= 1 { &self.pairs[i - 1][1] } else { &word.edges[0] });
             plus(&mut sum, if i + 1 < ids.len() { &self.pairs[i][0] } else { &word.edges[1] });
             plus(&mut sum, if i >= 2 { &self.pairs[i - 2][2] } else if i == 1 { &self.rows[ids[0] as usize].edges[2] } else { &self.pad_after });
+            let around = &self.padded[i..i + 5];
             for (slot, d) in NEAR.into_iter().enumerate() {
-                match i.checked_add_signed(d).and_then(|j| ids.get(j)) {
-                    Some(&near) => plus(&mut sum, &self.rows[near as usize].near[slot]),
-                    None => plus(&mut sum, &self.pad_rows[slot]),
-                }
+                plus(&mut sum, &self.rows[around[(d + 2) as usize] as usize].near[slot]);
             }
             let c = self.shape_context(i, casing);
             plus(&mut sum, self.shape_rows.entry(c).or_insert_with(|| narrow(row(add, |f| shape_features(&c, f)))));
             // What `context` gives, by cached groups but for the one
             // feature that reads the token's shape.
-            for d in -1..=1isize {
-                if let Some(&g) = i.checked_add_signed(d).and_then(|j| self.gaz.get(j)) {
+            let gaz = &self.gaz_around[i..i + 3];
+            if gaz != [(0, 0); 3] {
+                for (d, &g) in (-1..=1isize).zip(gaz) {
                     if g != (0, 0) {
                         let key = ((d + 1) as u32) << 16 | u32::from(g.0) << 8 | u32::from(g.1);
                         plus(&mut sum, self.gaz_rows.entry(key).or_insert_with(|| narrow(row(add, |f| gaz_features(d, g, f)))));
@@ -861,6 +852,39 @@ impl Extractor {
             }
             out.push(sum);
         }
+    }
+
+    /// The weights of every word of the document given to `begin`, by
+    /// `vocab` index, then those of the padding.
+    fn word_rows(&mut self, add: &impl Fn(u32, &mut [i32; N])) {
+        for w in &self.vocab {
+            let p = &w.pieces;
+            let own = row(add, |f| word_at(0, Some(p), f));
+            let by_casing = |c: Casing| {
+                let mut sum = row(add, |f| word_in(c, p, f));
+                sum.iter_mut().zip(own).for_each(|(s, o)| *s += o);
+                narrow(sum)
+            };
+            let pair = |to: Pair, a: (u64, u64), b: (u64, u64)| narrow(row(add, |f| pair_features(to, a, b, f)));
+            let me = p.pair_word();
+            self.rows.push(WordRows {
+                near: NEAR.map(|d| narrow(row(add, |f| word_at(d, Some(p), f)))),
+                own: [Casing::Normal, Casing::Title, Casing::Upper].map(by_casing),
+                edges: [pair(Pair::Second, pad_word(-1), me), pair(Pair::First, me, pad_word(1)), pair(Pair::After, pad_word(-2), me)],
+            });
+        }
+        // The padding, as a word that only has neighbours.
+        self.rows.push(WordRows { near: NEAR.map(|d| narrow(row(add, |f| word_at(d, None, f)))), own: [[0; N]; 3], edges: [[0; N]; 3] });
+        self.pad_after = narrow(row(add, |f| pair_features(Pair::After, pad_word(-2), pad_word(-1), f)));
+    }
+
+    /// The gazetteer matches of the current sentence's tokens, with none
+    /// before and after it.
+    fn padded_gaz(&mut self) {
+        self.gaz_around.clear();
+        self.gaz_around.push((0, 0));
+        self.gaz_around.extend_from_slice(&self.gaz);
+        self.gaz_around.push((0, 0));
     }
 
     fn append(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
