@@ -406,10 +406,14 @@ pub(crate) fn cue_side_features(s: &Side, out: &mut impl Sink) {
     out.add(mix(s.templates + 2, s.cue_word, s.d));
 }
 
-/// The features of a side that also read the token: its word `w0` and
-/// whether it is quoted.
-pub(crate) fn token_side_features(s: &Side, w0: u64, quoted: bool, out: &mut impl Sink) {
+/// The feature of a side that reads the token's word `w0`.
+pub(crate) fn token_word_feature(s: &Side, w0: u64, out: &mut impl Sink) {
     out.add(mix(s.templates + 3, w0, s.same * 10 + s.d.min(2)));
+}
+
+/// The feature of a side that reads the commas between token and cue
+/// and whether the token is quoted (sixteen values a side).
+pub(crate) fn commas_feature(s: &Side, quoted: bool, out: &mut impl Sink) {
     out.add(mix(s.templates + 4, s.commas, s.same * 10 + u64::from(quoted)));
 }
 
@@ -430,7 +434,7 @@ pub(crate) fn inside_features(b: &Base, c: &Range<usize>, i: usize, out: &mut im
 }
 
 /// The feature of whether the nearest cues on the left and on the right
-/// start in the token's sentence.
+/// start in the token's sentence (four values).
 pub(crate) fn both_sides_feature(left: Option<&Side>, right: Option<&Side>, out: &mut impl Sink) {
     out.add(mix(37, left.map_or(0, |s| s.same), right.map_or(0, |s| s.same)));
 }
@@ -449,7 +453,8 @@ pub(crate) fn relation_features(b: &Base, unit: &Range<usize>, cues: &CueMap, co
         match s {
             Some(s) => {
                 cue_side_features(s, out);
-                token_side_features(s, b.word[i], b.quoted[i], out);
+                token_word_feature(s, b.word[i], out);
+                commas_feature(s, b.quoted[i], out);
                 cue_edge_feature(s, out);
             }
             None => no_cue_feature(templates, out),

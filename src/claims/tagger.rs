@@ -227,13 +227,24 @@ impl Joint {
 /// Stage two's relation features ([`features::relation_features`]) of the
 /// tokens of one unit, with those that read only the nearest cue of a side,
 /// the distance bucket and the sentence flag summed once per cue, side,
-/// bucket and flag: the many tokens far from a cue share a bucket. Integer
+/// bucket and flag: the many tokens far from a cue share a bucket. The
+/// features of a few values each are looked up once per document. Integer
 /// sums, so exactly those of adding every feature.
 #[derive(Default)]
 pub(crate) struct RoleSums {
     /// Per cue, side, bucket and flag ([`RoleSums::slot`]): the summed row, once computed.
     memo: Vec<Option<Acc>>,
+    /// The rows of the features of few values ([`FIXED`] of them), once looked up.
+    fixed: Vec<Option<Acc>>,
 }
+
+/// Keys of `RoleSums::fixed`: the commas feature of each side (sixteen
+/// values each), the feature of both sides (four) and of each side without
+/// a cue (one each).
+const COMMAS_KEY: [usize; 2] = [0, 16];
+const BOTH_KEY: usize = 32;
+const NO_CUE_KEY: [usize; 2] = [36, 37];
+const FIXED: usize = 38;
 
 /// Distance buckets (`features::dist_bucket`) times the two sentence flags.
 const SIDE_SLOTS: usize = 8 * 2;
@@ -243,6 +254,14 @@ impl RoleSums {
     pub fn cover(&mut self, cues: &CueMap) {
         self.memo.clear();
         self.memo.resize(cues.cues.len() * 2 * SIDE_SLOTS, None);
+        self.fixed.resize(FIXED, None);
+    }
+
+    /// Adds the row of the features that `emit` gives, looked up once per `key`.
+    #[inline]
+    fn add_fixed<'a>(&mut self, sums: &mut Sums<'a>, key: usize, emit: impl FnOnce(&mut Sums<'a>)) {
+        let joint = sums.joint;
+        plus(&mut sums.acc, self.fixed[key].get_or_insert_with(|| joint.row(emit)));
     }
 
     fn slot(cue: usize, s: &Side) -> usize {
@@ -262,7 +281,10 @@ impl RoleSums {
             })
         });
         plus(&mut sums.acc, row);
-        features::token_side_features(s, w0, quoted, sums);
+        features::token_word_feature(s, w0, sums);
+        debug_assert!(s.commas < 4 && s.same < 2);
+        let key = COMMAS_KEY[usize::from(s.templates == RIGHT)] + (s.commas as usize * 2 + s.same as usize) * 2 + usize::from(quoted);
+        self.add_fixed(sums, key, |x| features::commas_feature(s, quoted, x));
     }
 
     /// Adds the relation features of token `i` of `unit` (covered by `b`) to `sums`.
@@ -275,14 +297,16 @@ impl RoleSums {
         let left = left.map(|k| (k, Side::left(b, unit, commas, i, &cues.cues[k])));
         match &left {
             Some((k, s)) => self.add_side(sums, *k, s, w0, quoted),
-            None => features::no_cue_feature(LEFT, sums),
+            None => self.add_fixed(sums, NO_CUE_KEY[0], |x| features::no_cue_feature(LEFT, x)),
         }
         let right = right.map(|k| (k, Side::right(b, unit, commas, i, &cues.cues[k])));
         match &right {
             Some((k, s)) => self.add_side(sums, *k, s, w0, quoted),
-            None => features::no_cue_feature(RIGHT, sums),
+            None => self.add_fixed(sums, NO_CUE_KEY[1], |x| features::no_cue_feature(RIGHT, x)),
         }
-        features::both_sides_feature(left.as_ref().map(|x| &x.1), right.as_ref().map(|x| &x.1), sums);
+        let (left, right) = (left.as_ref().map(|x| &x.1), right.as_ref().map(|x| &x.1));
+        let key = BOTH_KEY + left.map_or(0, |s| s.same as usize) * 2 + right.map_or(0, |s| s.same as usize);
+        self.add_fixed(sums, key, |x| features::both_sides_feature(left, right, x));
     }
 }
 
