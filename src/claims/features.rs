@@ -442,6 +442,7 @@ pub(crate) fn both_sides_feature(left: Option<&Side>, right: Option<&Side>, out:
 /// The part of [`role_features`] beyond stage one's: the recognizer looks
 /// the shared part up once for both stages (and sums the groups above
 /// once per cue and distance, see [`crate::claims::tagger::RoleSums`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn relation_features(b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize, out: &mut impl Sink) {
     let (left, right) = match cues.near(i) {
         Near::Inside(k) => return inside_features(b, &cues.cues[k], i, out),
