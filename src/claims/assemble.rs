@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::features::{self, Base, CueMap};
-use super::tagger::{spans, viterbi, Acc, CueSums};
+use super::tagger::{spans, viterbi, Acc, CueSums, RoleSums};
 use super::{stance, Found, Models};
 use crate::document::{ClaimKind, EntityLabel};
 use crate::entities::Mention;
@@ -26,18 +26,17 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut memo: Option<(Range<usize>, f32)> = None;
     let mut out = Vec::new();
     let mut cue_sums = CueSums::new(&m.joint);
+    let mut role_sums = RoleSums::default();
     let units = features::units(t);
     for unit in &units {
         let u = unit.tokens.clone();
         b.cover(t, u.clone());
         cue_sums.cover(t, &b, &u);
-        emis.clear();
         partial.clear();
-        for i in u.clone() {
-            let sums = cue_sums.token(&b, &u, i);
-            emis.extend(sums.cue_scores());
-            partial.push(sums.sums());
-        }
+        partial.extend(u.clone().map(|i| cue_sums.token(&b, &u, i).sums()));
+        m.joint.add_pairs(&b, &u, &mut partial);
+        emis.clear();
+        emis.extend(partial.iter().flat_map(|acc| m.joint.cue_scores(acc)));
         viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
         let mut cues = CueMap { cues: spans(&labels, u.start) };
         add_rule_cues(t, &u, &mut cues.cues);
@@ -47,9 +46,10 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         }
         features::comma_counts(t, &u, &mut commas);
         emis.clear();
+        role_sums.cover(&cues);
         for i in u.clone() {
             let mut sums = m.joint.roles(&partial[i - u.start]);
-            features::relation_features(&b, &u, &cues, &commas, i, &mut sums);
+            role_sums.add(&mut sums, &b, &u, &cues, &commas, i);
             emis.extend(sums.role_scores());
         }
         viterbi(&emis, 6, 0, m.roles.transitions(0), &mut labels);

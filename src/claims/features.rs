@@ -331,53 +331,137 @@ pub(crate) fn role_features(t: &Text, b: &Base, unit: &Range<usize>, cues: &CueM
     relation_features(b, unit, cues, commas, i, out);
 }
 
+/// Where token `i` stands to the predicted cues: the index in
+/// [`CueMap::cues`] of the cue it is in, else of the nearest cue ending at
+/// or before it and of the nearest starting after it.
+pub(crate) enum Near {
+    Inside(usize),
+    Between { left: Option<usize>, right: Option<usize> },
+}
+
+impl CueMap {
+    pub fn near(&self, i: usize) -> Near {
+        if let Some(k) = self.cues.iter().position(|c| c.contains(&i)) {
+            return Near::Inside(k);
+        }
+        let left = self.cues.iter().rposition(|c| c.end <= i);
+        let right = self.cues.iter().position(|c| c.start > i);
+        Near::Between { left, right }
+    }
+}
+
+/// The nearest cue on one side of a token, as stage two sees it.
+pub(crate) struct Side {
+    /// [`LEFT`] or [`RIGHT`]: the first template number of that side.
+    pub templates: u64,
+    /// Distance bucket.
+    pub d: u64,
+    /// 1 when the cue starts in the token's sentence.
+    pub same: u64,
+    /// Hash of the cue's first word.
+    pub cue_word: u64,
+    /// Hash of the word after a left cue (its last word at the unit's
+    /// end), or of the word before a right cue.
+    pub edge: u64,
+    /// Commas, semicolons, dashes and colons between them, at most 3.
+    pub commas: u64,
+}
+
+/// Template numbers of the features of the nearest cue on the left and
+/// on the right (`+ 0 ..= + 5`; `+ 6` when there is none).
+pub(crate) const LEFT: u64 = 20;
+pub(crate) const RIGHT: u64 = 30;
+
+impl Side {
+    /// The nearest cue on the left of token `i`, `c`.
+    pub fn left(b: &Base, unit: &Range<usize>, commas: &[u32], i: usize, c: &Range<usize>) -> Side {
+        Side {
+            templates: LEFT,
+            d: dist_bucket(i - c.end),
+            same: u64::from(b.sent[c.start] == b.sent[i]),
+            cue_word: b.word[c.start],
+            edge: b.word[c.end.min(unit.end - 1)],
+            commas: u64::from((commas[i - unit.start] - commas[c.end - 1 - unit.start]).min(3)),
+        }
+    }
+
+    /// The nearest cue on the right of token `i`, `c`.
+    pub fn right(b: &Base, unit: &Range<usize>, commas: &[u32], i: usize, c: &Range<usize>) -> Side {
+        Side {
+            templates: RIGHT,
+            d: dist_bucket(c.start - i - 1),
+            same: u64::from(b.sent[c.start] == b.sent[i]),
+            cue_word: b.word[c.start],
+            edge: if c.start > unit.start { b.word[c.start - 1] } else { BOS },
+            commas: u64::from((commas[c.start - unit.start] - commas[i - unit.start]).min(3)),
+        }
+    }
+}
+
+/// The features of a side that read only its cue, the distance bucket and
+/// the sentence flag (so the same for every token at that distance).
+pub(crate) fn cue_side_features(s: &Side, out: &mut impl Sink) {
+    out.add(mix(s.templates, s.d, s.same));
+    out.add(mix(s.templates + 1, s.cue_word, s.same));
+    out.add(mix(s.templates + 2, s.cue_word, s.d));
+}
+
+/// The feature of a side that reads the token's word `w0`.
+pub(crate) fn token_word_feature(s: &Side, w0: u64, out: &mut impl Sink) {
+    out.add(mix(s.templates + 3, w0, s.same * 10 + s.d.min(2)));
+}
+
+/// The feature of a side that reads the commas between token and cue
+/// and whether the token is quoted (sixteen values a side).
+pub(crate) fn commas_feature(s: &Side, quoted: bool, out: &mut impl Sink) {
+    out.add(mix(s.templates + 4, s.commas, s.same * 10 + u64::from(quoted)));
+}
+
+/// The feature of the word at the edge of a side's cue.
+pub(crate) fn cue_edge_feature(s: &Side, out: &mut impl Sink) {
+    out.add(mix(s.templates + 5, s.edge, s.d.min(3)));
+}
+
+/// The feature of a side without a cue.
+pub(crate) fn no_cue_feature(templates: u64, out: &mut impl Sink) {
+    out.add(mix(templates + 6, 0, 0));
+}
+
+/// The features of a token inside cue `c`.
+pub(crate) fn inside_features(b: &Base, c: &Range<usize>, i: usize, out: &mut impl Sink) {
+    out.add(mix(40, b.word[c.start], 0));
+    out.add(mix(41, (i - c.start) as u64, 0));
+}
+
+/// The feature of whether the nearest cues on the left and on the right
+/// start in the token's sentence (four values).
+pub(crate) fn both_sides_feature(left: Option<&Side>, right: Option<&Side>, out: &mut impl Sink) {
+    out.add(mix(37, left.map_or(0, |s| s.same), right.map_or(0, |s| s.same)));
+}
+
 /// The part of [`role_features`] beyond stage one's: the recognizer looks
-/// the shared part up once for both stages.
+/// the shared part up once for both stages (and sums the groups above
+/// once per cue and distance, see [`crate::claims::tagger::RoleSums`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn relation_features(b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize, out: &mut impl Sink) {
-    let w0 = b.word[i];
-    let same = |j: usize| b.sent[j] == b.sent[i];
-    let inside = cues.cues.iter().find(|c| c.contains(&i));
-    if let Some(c) = inside {
-        out.add(mix(40, b.word[c.start], 0));
-        out.add(mix(41, (i - c.start) as u64, 0));
-        return;
-    }
-    // Nearest cue ending at or before i, and starting after i.
-    let left = cues.cues.iter().rev().find(|c| c.end <= i);
-    let right = cues.cues.iter().find(|c| c.start > i);
-    let ql = u64::from(b.quoted[i]);
-    match left {
-        Some(c) => {
-            let d = dist_bucket(i - c.end);
-            let sm = u64::from(same(c.start));
-            let cw = b.word[c.start];
-            let cm = u64::from((commas[i - unit.start] - commas[c.end - 1 - unit.start]).min(3));
-            out.add(mix(20, d, sm));
-            out.add(mix(21, cw, sm));
-            out.add(mix(22, cw, d));
-            out.add(mix(23, w0, sm * 10 + d.min(2)));
-            out.add(mix(24, cm, sm * 10 + ql));
-            out.add(mix(25, b.word[c.end.min(unit.end - 1)], d.min(3)));
+    let (left, right) = match cues.near(i) {
+        Near::Inside(k) => return inside_features(b, &cues.cues[k], i, out),
+        Near::Between { left, right } => (left, right),
+    };
+    let left = left.map(|k| Side::left(b, unit, commas, i, &cues.cues[k]));
+    let right = right.map(|k| Side::right(b, unit, commas, i, &cues.cues[k]));
+    for (s, templates) in [(&left, LEFT), (&right, RIGHT)] {
+        match s {
+            Some(s) => {
+                cue_side_features(s, out);
+                token_word_feature(s, b.word[i], out);
+                commas_feature(s, b.quoted[i], out);
+                cue_edge_feature(s, out);
+            }
+            None => no_cue_feature(templates, out),
         }
-        None => out.add(mix(26, 0, 0)),
     }
-    match right {
-        Some(c) => {
-            let d = dist_bucket(c.start - i - 1);
-            let sm = u64::from(same(c.start));
-            let cw = b.word[c.start];
-            let cm = u64::from((commas[c.start - unit.start] - commas[i - unit.start]).min(3));
-            out.add(mix(30, d, sm));
-            out.add(mix(31, cw, sm));
-            out.add(mix(32, cw, d));
-            out.add(mix(33, w0, sm * 10 + d.min(2)));
-            out.add(mix(34, cm, sm * 10 + ql));
-            let before = if c.start > unit.start { b.word[c.start - 1] } else { BOS };
-            out.add(mix(35, before, d.min(3)));
-        }
-        None => out.add(mix(36, 0, 0)),
-    }
-    out.add(mix(37, u64::from(left.is_some_and(|c| same(c.start))), u64::from(right.is_some_and(|c| same(c.start)))));
+    both_sides_feature(left.as_ref(), right.as_ref(), out);
 }
 
 /// Running count of commas up to and including each token of the unit,

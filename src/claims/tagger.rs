@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use foldhash::fast::FixedState;
 
-use super::features::{self, Base, Sink, BOS, EOS};
+use super::features::{self, Base, CueMap, Near, Side, Sink, BOS, EOS, LEFT, RIGHT};
 use crate::text::Text;
 
 /// Labels of one role (O: only the trainer and the tests name it).
@@ -150,12 +150,6 @@ impl Sink for Sums<'_> {
 }
 
 impl<'a> Sums<'a> {
-    /// Stage one's cue scores.
-    pub fn cue_scores(&self) -> [f32; 3] {
-        let s = self.joint.cue_scale;
-        [f32::from(self.acc[0]) * s, f32::from(self.acc[1]) * s, f32::from(self.acc[2]) * s]
-    }
-
     /// The sums so far, for stage two to start from ([`Joint::roles`]).
     pub fn sums(&self) -> Acc {
         self.acc
@@ -201,6 +195,118 @@ impl Joint {
     /// the relation features.
     pub fn roles(&self, shared: &Acc) -> Sums<'_> {
         Sums { joint: self, acc: *shared }
+    }
+
+    /// Stage one's cue scores from its sums.
+    pub fn cue_scores(&self, acc: &Acc) -> [f32; 3] {
+        let s = self.cue_scale;
+        [f32::from(acc[0]) * s, f32::from(acc[1]) * s, f32::from(acc[2]) * s]
+    }
+
+    /// Adds to `sums`, the stage one sums of the tokens of the covered
+    /// unit `u` from [`CueSums::token`], their pair features. In a pass
+    /// of their own: a pair is seldom seen twice, so its row is read from
+    /// the whole table and mostly misses the cache, and in a short loop
+    /// the reads of many tokens are in flight at once.
+    pub fn add_pairs(&self, b: &Base, u: &Range<usize>, sums: &mut [Acc]) {
+        for (acc, i) in sums.iter_mut().zip(u.clone()) {
+            let mut s = Sums { joint: self, acc: *acc };
+            features::pair_features(b.word.around(i), &mut s);
+            *acc = s.acc;
+        }
+    }
+
+    /// The summed row of the features that `emit` gives.
+    fn row<'a>(&'a self, emit: impl FnOnce(&mut Sums<'a>)) -> Acc {
+        let mut s = self.shared();
+        emit(&mut s);
+        s.acc
+    }
+}
+
+/// Stage two's relation features ([`features::relation_features`]) of the
+/// tokens of one unit, with those that read only the nearest cue of a side,
+/// the distance bucket and the sentence flag summed once per cue, side,
+/// bucket and flag: the many tokens far from a cue share a bucket. The
+/// features of a few values each are looked up once per document. Integer
+/// sums, so exactly those of adding every feature.
+#[derive(Default)]
+pub(crate) struct RoleSums {
+    /// Per cue, side, bucket and flag ([`RoleSums::slot`]): the summed row, once computed.
+    memo: Vec<Option<Acc>>,
+    /// The rows of the features of few values ([`FIXED`] of them), once looked up.
+    fixed: Vec<Option<Acc>>,
+}
+
+/// Keys of `RoleSums::fixed`: the commas feature of each side (sixteen
+/// values each), the feature of both sides (four) and of each side without
+/// a cue (one each).
+const COMMAS_KEY: [usize; 2] = [0, 16];
+const BOTH_KEY: usize = 32;
+const NO_CUE_KEY: [usize; 2] = [36, 37];
+const FIXED: usize = 38;
+
+/// Distance buckets (`features::dist_bucket`) times the two sentence flags.
+const SIDE_SLOTS: usize = 8 * 2;
+
+impl RoleSums {
+    /// Forgets the rows of the previous unit, for a unit with `cues`.
+    pub fn cover(&mut self, cues: &CueMap) {
+        self.memo.clear();
+        self.memo.resize(cues.cues.len() * 2 * SIDE_SLOTS, None);
+        self.fixed.resize(FIXED, None);
+    }
+
+    /// Adds the row of the features that `emit` gives, looked up once per `key`.
+    #[inline]
+    fn add_fixed<'a>(&mut self, sums: &mut Sums<'a>, key: usize, emit: impl FnOnce(&mut Sums<'a>)) {
+        let joint = sums.joint;
+        plus(&mut sums.acc, self.fixed[key].get_or_insert_with(|| joint.row(emit)));
+    }
+
+    fn slot(cue: usize, s: &Side) -> usize {
+        debug_assert!(s.d < 8 && s.same < 2);
+        (cue * 2 + usize::from(s.templates == RIGHT)) * SIDE_SLOTS + s.d as usize * 2 + s.same as usize
+    }
+
+    /// Adds the features of the nearest cue `cue` on one side, `s`, of a
+    /// token with word `w0`.
+    #[inline]
+    fn add_side(&mut self, sums: &mut Sums, cue: usize, s: &Side, w0: u64, quoted: bool) {
+        let joint = sums.joint;
+        let row = self.memo[Self::slot(cue, s)].get_or_insert_with(|| {
+            joint.row(|x| {
+                features::cue_side_features(s, x);
+                features::cue_edge_feature(s, x);
+            })
+        });
+        plus(&mut sums.acc, row);
+        features::token_word_feature(s, w0, sums);
+        debug_assert!(s.commas < 4 && s.same < 2);
+        let key = COMMAS_KEY[usize::from(s.templates == RIGHT)] + (s.commas as usize * 2 + s.same as usize) * 2 + usize::from(quoted);
+        self.add_fixed(sums, key, |x| features::commas_feature(s, quoted, x));
+    }
+
+    /// Adds the relation features of token `i` of `unit` (covered by `b`) to `sums`.
+    pub fn add(&mut self, sums: &mut Sums, b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize) {
+        let (left, right) = match cues.near(i) {
+            Near::Inside(k) => return features::inside_features(b, &cues.cues[k], i, sums),
+            Near::Between { left, right } => (left, right),
+        };
+        let (w0, quoted) = (b.word[i], b.quoted[i]);
+        let left = left.map(|k| (k, Side::left(b, unit, commas, i, &cues.cues[k])));
+        match &left {
+            Some((k, s)) => self.add_side(sums, *k, s, w0, quoted),
+            None => self.add_fixed(sums, NO_CUE_KEY[0], |x| features::no_cue_feature(LEFT, x)),
+        }
+        let right = right.map(|k| (k, Side::right(b, unit, commas, i, &cues.cues[k])));
+        match &right {
+            Some((k, s)) => self.add_side(sums, *k, s, w0, quoted),
+            None => self.add_fixed(sums, NO_CUE_KEY[1], |x| features::no_cue_feature(RIGHT, x)),
+        }
+        let (left, right) = (left.as_ref().map(|x| &x.1), right.as_ref().map(|x| &x.1));
+        let key = BOTH_KEY + left.map_or(0, |s| s.same as usize) * 2 + right.map_or(0, |s| s.same as usize);
+        self.add_fixed(sums, key, |x| features::both_sides_feature(left, right, x));
     }
 }
 
@@ -251,9 +357,7 @@ impl<'a> CueSums<'a> {
 
     /// The summed row of the features that `emit` gives.
     fn row(&self, emit: impl FnOnce(&mut Sums<'a>)) -> Acc {
-        let mut s = self.joint.shared();
-        emit(&mut s);
-        s.acc
+        self.joint.row(emit)
     }
 
     /// Rows of word `w` (with its suffix hash; none for the padding).
@@ -287,7 +391,8 @@ impl<'a> CueSums<'a> {
         self.ids.extend([EOS_ID; 2]);
     }
 
-    /// The stage one sums of token `i` of the covered unit `u`.
+    /// The stage one sums of token `i` of the covered unit `u`, but for
+    /// the pair features, which [`Joint::add_pairs`] adds.
     pub fn token(&mut self, b: &Base, u: &Range<usize>, i: usize) -> Sums<'a> {
         let [_, sm1, s0, s1, _] = b.shape.around(i);
         let quoted = b.quoted[i];
@@ -307,9 +412,7 @@ impl<'a> CueSums<'a> {
         for row in rows {
             plus(&mut acc, row);
         }
-        let mut sums = Sums { joint: self.joint, acc };
-        features::pair_features(b.word.around(i), &mut sums);
-        sums
+        Sums { joint: self.joint, acc }
     }
 }
 
@@ -467,14 +570,48 @@ mod tests {
             let u = unit.tokens;
             b.cover(&t, u.clone());
             cached.cover(&t, &b, &u);
-            for i in u.clone() {
+            let mut sums: Vec<Acc> = u.clone().map(|i| cached.token(&b, &u, i).acc).collect();
+            m.joint.add_pairs(&b, &u, &mut sums);
+            for (i, sums) in u.clone().zip(sums) {
                 let mut every = m.joint.shared();
                 features::cue_features(&t, &b, &u, i, &mut every);
-                assert_eq!(cached.token(&b, &u, i).acc, every.acc, "token {i} {:?}", t.tok(i));
+                assert_eq!(sums, every.acc, "token {i} {:?}", t.tok(i));
             }
             units += 1;
         }
         assert!(units == 4 && cached.words.len() < t.tokens.len(), "{units} units, {} words", cached.words.len());
+    }
+
+    #[test]
+    fn role_sums_equal_the_sums_of_every_feature() {
+        let m = crate::claims::models().expect("models load");
+        let text = "\"We will not pay,\" the minister said on Monday, denying 40% of the claims, and he added, in a long and winding \
+                    statement that nobody read to the end: \"never\" (officials denied it).\n\
+                    The union said so. It has repeatedly denied it; critics, however, said that the union, which is large, lied.";
+        let t = Text::new(text);
+        let mut b = Base::sentences(&t);
+        let mut memo = RoleSums::default();
+        let (mut commas, mut checked) = (Vec::new(), 0);
+        for unit in features::units(&t) {
+            let u = unit.tokens;
+            b.cover(&t, u.clone());
+            features::comma_counts(&t, &u, &mut commas);
+            // One- and two-token cues, at both ends of the unit too.
+            let mut cues: Vec<Range<usize>> = u.clone().filter(|&i| matches!(t.tok(i), "said" | "denied" | "denying")).map(|i| i..i + 1).collect();
+            cues.extend([u.start..u.start + 2, u.end - 1..u.end]);
+            cues.sort_by_key(|c| c.start);
+            let cues = CueMap { cues };
+            memo.cover(&cues);
+            for i in u.clone() {
+                let mut fast = m.joint.shared();
+                memo.add(&mut fast, &b, &u, &cues, &commas, i);
+                let mut every = m.joint.shared();
+                features::relation_features(&b, &u, &cues, &commas, i, &mut every);
+                assert_eq!(fast.acc, every.acc, "token {i} {:?}", t.tok(i));
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, t.tokens.len());
     }
 
     #[test]
