@@ -440,16 +440,20 @@ fn flags(w: &str) -> Flags {
 }
 
 fn casing(p: &[Flags]) -> Casing {
-    let words: Vec<&Flags> = p.iter().filter(|x| !x.nonletter).collect();
-    if words.len() < 2 {
+    // Counted in one pass, without collecting the words (once a sentence).
+    let (mut words, mut upper, mut cap) = (0, 0, 0);
+    for x in p.iter().filter(|x| !x.nonletter) {
+        words += 1;
+        upper += usize::from(x.upper);
+        cap += usize::from(x.cap);
+    }
+    if words < 2 {
         return Casing::Normal;
     }
-    let upper = words.iter().filter(|x| x.upper).count();
-    if upper * 10 >= words.len() * 8 {
+    if upper * 10 >= words * 8 {
         return Casing::Upper;
     }
-    let cap = words.iter().filter(|x| x.cap).count();
-    if words.len() >= 3 && cap * 10 >= words.len() * 7 {
+    if words >= 3 && cap * 10 >= words * 7 {
         return Casing::Title;
     }
     Casing::Normal
