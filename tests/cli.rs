@@ -70,6 +70,17 @@ fn jsonl_keeps_order_reports_bad_lines_and_goes_on() {
 }
 
 #[test]
+fn jsonl_dct_with_a_time_counts_as_its_day() {
+    let input = "{\"id\": \"t\", \"text\": \"Kyiv denied it on Friday.\", \"dct\": \"1998-02-13T14:26:00\"}\n\
+                 {\"id\": \"u\", \"text\": \"Kyiv denied it.\", \"dct\": \"1998-02-30T14:26:00\"}\n";
+    let o = factlens(&["annotate", "--jsonl", "-"], input.as_bytes());
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["document_date"], "1998-02-13");
+    assert!(lines[1]["error"].as_str().unwrap().contains("invalid document date"), "{}", lines[1]);
+    assert_eq!(o.status.code(), Some(1), "the impossible day is still refused");
+}
+
+#[test]
 fn missing_file_is_a_clear_error() {
     let o = factlens(&["annotate", "/no/such/file.txt"], b"");
     assert_eq!(o.status.code(), Some(2));

@@ -14,6 +14,7 @@ pub struct Args {
     #[arg(long)]
     date: Option<String>,
     /// Read one {"id", "text", "dct"?} object per line; write one line each.
+    /// A "dct" with a time (YYYY-MM-DDThh:mm...) counts as its day.
     #[arg(long)]
     jsonl: bool,
     /// Print the document on one line instead of indented.
@@ -96,9 +97,13 @@ fn record(line: &str, opts: &Options) -> Result<serde_json::Value, String> {
     let id = obj.get("id").cloned().ok_or("missing \"id\"")?;
     let text = obj.get("text").and_then(|t| t.as_str()).ok_or("missing string \"text\"")?;
     let opts = match obj.get("dct").or_else(|| obj.get("meta").and_then(|m| m.get("dct"))) {
-        Some(serde_json::Value::String(d)) => opts.clone().document_date(d).map_err(|e| e.to_string())?,
+        // An ISO date-time (TimeBank's "1998-02-13T14:26:00") gives its day.
+        Some(serde_json::Value::String(d)) => {
+            let day = d.split_once('T').map_or(d.as_str(), |(day, _)| day);
+            opts.clone().document_date(day).map_err(|e| e.to_string())?
+        }
         Some(serde_json::Value::Null) | None => opts.clone(),
-        Some(_) => return Err("\"dct\" must be a string YYYY-MM-DD".into()),
+        Some(_) => return Err("\"dct\" must be a string YYYY-MM-DD (or an ISO date-time)".into()),
     };
     let doc = factlens::annotate(text, &opts);
     let mut merged = serde_json::Map::new();
