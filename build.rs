@@ -23,7 +23,8 @@ fn main() {
         println!("cargo::rerun-if-changed={src}");
         let text = std::fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
         let g = features::Gazetteer::parse(&text).unwrap_or_else(|e| panic!("{src}: {e}"));
-        std::fs::write(Path::new(&out).join(format!("{name}.rs")), expression(&g)).expect("OUT_DIR is writable");
+        std::fs::write(Path::new(&out).join(format!("{name}.rs")), expression(&g))
+            .expect("OUT_DIR is writable");
     }
 }
 

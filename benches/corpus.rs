@@ -2,14 +2,112 @@
 //! invented people, organizations and places, dates in many forms, quotes,
 //! attributions and figures, in paragraphs. All of it is our own writing.
 
-const FIRST: &[&str] = &["Anna", "Pavel", "Maria", "Oleksandr", "Helen", "David", "Yuki", "Amara", "Tomas", "Leila", "Jonas", "Irina", "Carlos", "Mei", "Samuel", "Noor"];
-const LAST: &[&str] = &["Kovalenko", "Marchetti", "Okafor", "Lindqvist", "Haddad", "Novak", "Tanaka", "Brennan", "Petrov", "Alvarez", "Schmidt", "Osei", "Duarte", "Weller", "Iqbal", "Rossi"];
-const TITLES: &[&str] = &["Foreign Minister", "President", "spokeswoman", "General", "Senator", "Governor", "analyst", "Deputy Prime Minister"];
-const ORGS: &[&str] = &["the European Commission", "NATO", "the World Bank", "the Ministry of Defence", "Reuters", "the Central Bank", "the United Nations", "the Northern Energy Company", "the International Monetary Fund", "the Baltic Shipping Authority"];
-const PLACES: &[&str] = &["Vilnius", "Warsaw", "Kyiv", "Brussels", "Geneva", "the Black Sea", "Lagos", "Osaka", "the Donetsk region", "Lisbon", "Riga", "Ankara"];
-const NORP: &[&str] = &["Polish", "Ukrainian", "European", "Japanese", "Nigerian", "Turkish", "Lithuanian", "Portuguese"];
-const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const CUES: &[&str] = &["said", "warned", "denied", "told reporters", "insisted", "claimed", "announced", "argued"];
+const FIRST: &[&str] = &[
+    "Anna",
+    "Pavel",
+    "Maria",
+    "Oleksandr",
+    "Helen",
+    "David",
+    "Yuki",
+    "Amara",
+    "Tomas",
+    "Leila",
+    "Jonas",
+    "Irina",
+    "Carlos",
+    "Mei",
+    "Samuel",
+    "Noor",
+];
+const LAST: &[&str] = &[
+    "Kovalenko",
+    "Marchetti",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Novak",
+    "Tanaka",
+    "Brennan",
+    "Petrov",
+    "Alvarez",
+    "Schmidt",
+    "Osei",
+    "Duarte",
+    "Weller",
+    "Iqbal",
+    "Rossi",
+];
+const TITLES: &[&str] = &[
+    "Foreign Minister",
+    "President",
+    "spokeswoman",
+    "General",
+    "Senator",
+    "Governor",
+    "analyst",
+    "Deputy Prime Minister",
+];
+const ORGS: &[&str] = &[
+    "the European Commission",
+    "NATO",
+    "the World Bank",
+    "the Ministry of Defence",
+    "Reuters",
+    "the Central Bank",
+    "the United Nations",
+    "the Northern Energy Company",
+    "the International Monetary Fund",
+    "the Baltic Shipping Authority",
+];
+const PLACES: &[&str] = &[
+    "Vilnius",
+    "Warsaw",
+    "Kyiv",
+    "Brussels",
+    "Geneva",
+    "the Black Sea",
+    "Lagos",
+    "Osaka",
+    "the Donetsk region",
+    "Lisbon",
+    "Riga",
+    "Ankara",
+];
+const NORP: &[&str] = &[
+    "Polish",
+    "Ukrainian",
+    "European",
+    "Japanese",
+    "Nigerian",
+    "Turkish",
+    "Lithuanian",
+    "Portuguese",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const CUES: &[&str] = &[
+    "said",
+    "warned",
+    "denied",
+    "told reporters",
+    "insisted",
+    "claimed",
+    "announced",
+    "argued",
+];
 const CLAUSES: &[&str] = &[
     "the talks would resume after the holidays",
     "exports had fallen sharply since the sanctions began",
@@ -57,19 +155,62 @@ fn date(r: &mut Rng) -> String {
 
 fn sentence(r: &mut Rng) -> String {
     match r.below(7) {
-        0 => format!("{} {} {} on {} that {}.", r.pick(TITLES), person(r), r.pick(CUES), date(r), r.pick(CLAUSES)),
-        1 => format!("“{},” {} said in {}.", capitalize(r.pick(CLAUSES)), person(r), r.pick(PLACES)),
-        2 => format!("According to {}, trade with {} rose {}% in {}.", r.pick(ORGS), r.pick(PLACES), 1 + r.below(60), 2010 + r.below(15)),
-        3 => format!("{} officials met delegates from {} in {} {}.", r.pick(NORP), r.pick(ORGS), r.pick(PLACES), date(r)),
-        4 => format!("The deal, worth ${}.{} billion, was signed by {} and {}.", 1 + r.below(90), r.below(10), person(r), r.pick(ORGS)),
-        5 => format!("{} accused {} of {}, a charge the ministry denied.", person(r), r.pick(ORGS), "hiding the losses"),
-        _ => format!("Since {}, more than {} people have left {} for {}.", date(r), 1000 * (1 + r.below(500)), r.pick(PLACES), r.pick(PLACES)),
+        0 => format!(
+            "{} {} {} on {} that {}.",
+            r.pick(TITLES),
+            person(r),
+            r.pick(CUES),
+            date(r),
+            r.pick(CLAUSES)
+        ),
+        1 => format!(
+            "“{},” {} said in {}.",
+            capitalize(r.pick(CLAUSES)),
+            person(r),
+            r.pick(PLACES)
+        ),
+        2 => format!(
+            "According to {}, trade with {} rose {}% in {}.",
+            r.pick(ORGS),
+            r.pick(PLACES),
+            1 + r.below(60),
+            2010 + r.below(15)
+        ),
+        3 => format!(
+            "{} officials met delegates from {} in {} {}.",
+            r.pick(NORP),
+            r.pick(ORGS),
+            r.pick(PLACES),
+            date(r)
+        ),
+        4 => format!(
+            "The deal, worth ${}.{} billion, was signed by {} and {}.",
+            1 + r.below(90),
+            r.below(10),
+            person(r),
+            r.pick(ORGS)
+        ),
+        5 => format!(
+            "{} accused {} of {}, a charge the ministry denied.",
+            person(r),
+            r.pick(ORGS),
+            "hiding the losses"
+        ),
+        _ => format!(
+            "Since {}, more than {} people have left {} for {}.",
+            date(r),
+            1000 * (1 + r.below(500)),
+            r.pick(PLACES),
+            r.pick(PLACES)
+        ),
     }
 }
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// About `bytes` bytes of news-like text, cut at a paragraph boundary.

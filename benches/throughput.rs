@@ -92,7 +92,11 @@ fn stage_heap(text: &str, opts: &Options) -> Vec<(&'static str, usize)> {
         .map(|(name, secs)| {
             let (a, b) = ((t0 * 1e3) as usize, ((t0 + secs) * 1e3).ceil() as usize);
             t0 += secs;
-            let peak = SLOT_PEAK[a.min(SLOTS)..b.min(SLOTS - 1) + 1].iter().map(|p| p.load(Relaxed)).max().unwrap_or(0);
+            let peak = SLOT_PEAK[a.min(SLOTS)..b.min(SLOTS - 1) + 1]
+                .iter()
+                .map(|p| p.load(Relaxed))
+                .max()
+                .unwrap_or(0);
             (name, peak.saturating_sub(base))
         })
         .collect()
@@ -133,7 +137,10 @@ struct Timing {
 }
 
 fn best_of(runs: usize, mut f: impl FnMut()) -> Timing {
-    let mut best = Timing { wall: f64::INFINITY, cpu: None };
+    let mut best = Timing {
+        wall: f64::INFINITY,
+        cpu: None,
+    };
     for _ in 0..runs {
         let c = cpu_seconds();
         let t = Instant::now();
@@ -151,13 +158,20 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> Timing {
 
 /// The first `size` bytes of the corpus, cut after a paragraph.
 fn prefix(big: &str, size: usize) -> &str {
-    let end = big[..size.min(big.len())].rfind("\n\n").map_or(size, |i| i + 2);
+    let end = big[..size.min(big.len())]
+        .rfind("\n\n")
+        .map_or(size, |i| i + 2);
     &big[..end]
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let json_path = arg("--json");
     let quick = args.iter().any(|a| a == "--quick");
     let big = corpus::generate(*SIZES.last().unwrap(), 42);
@@ -165,7 +179,9 @@ fn main() {
         std::fs::write(&path, &big).expect("write corpus");
         println!("wrote the {} byte corpus to {path}", big.len());
     }
-    let opts = Options::new().document_date("2024-10-01").expect("valid date");
+    let opts = Options::new()
+        .document_date("2024-10-01")
+        .expect("valid date");
     let runs_for = |size: usize| match (size, quick) {
         (_, true) => 2,
         (s, _) if s <= 10 << 10 => 50,
@@ -177,7 +193,17 @@ fn main() {
     println!("factlens native throughput, one thread, generated news-like text (best of N runs)");
     println!(
         "{:>10} {:>5} {:>10} {:>9} {:>10} {:>11} {:>9} {:>9} {:>9} {:>10} {:>8}",
-        "bytes", "runs", "wall s", "MB/s", "cpu MB/s", "tokens/s", "ns/byte", "entities", "dates", "heap MiB", "heap B/B"
+        "bytes",
+        "runs",
+        "wall s",
+        "MB/s",
+        "cpu MB/s",
+        "tokens/s",
+        "ns/byte",
+        "entities",
+        "dates",
+        "heap MiB",
+        "heap B/B"
     );
     let mut rows = Vec::new();
     let mut stage_by_size = Vec::new();
@@ -191,9 +217,20 @@ fn main() {
         // this is what one more article costs.
         let heap = peak_heap(|| drop(std::hint::black_box(annotate(text, &opts))));
         // The benchmark checks its own result: the text was really annotated.
-        assert!(doc.entities.len() > text.len() / 200, "too few entities: {}", doc.entities.len());
-        assert!(!doc.dates.is_empty() && !doc.claims.is_empty(), "no dates or claims found");
-        assert_eq!(doc.text_length, text.chars().count(), "the document covers the whole text");
+        assert!(
+            doc.entities.len() > text.len() / 200,
+            "too few entities: {}",
+            doc.entities.len()
+        );
+        assert!(
+            !doc.dates.is_empty() && !doc.claims.is_empty(),
+            "no dates or claims found"
+        );
+        assert_eq!(
+            doc.text_length,
+            text.chars().count(),
+            "the document covers the whole text"
+        );
         let words = doc.summary.statistics.words as f64;
         let mbs = text.len() as f64 / t.wall / 1e6;
         let cpu_mbs = t.cpu.map(|c| text.len() as f64 / c / 1e6);
@@ -241,20 +278,39 @@ fn main() {
     let heap_by_stage = stage_heap(mb, &opts);
     // Live heap, so a stage's figure includes the text model and the
     // earlier stages' results that profile_stages still holds.
-    print!("\npeak live heap during each stage, {} byte article (MiB):", mb.len());
+    print!(
+        "\npeak live heap during each stage, {} byte article (MiB):",
+        mb.len()
+    );
     for (name, bytes) in &heap_by_stage {
         print!(" {name} {:.1}", *bytes as f64 / 1048576.0);
     }
     println!();
 
     let (big_len, big_words, big_stages) = stage_by_size.last().expect("sizes");
-    println!("\nstages on {big_len} bytes, {big_words} word tokens (best of {}):", runs_for(*big_len).min(5));
-    println!("{:>12} {:>10} {:>10} {:>12} {:>8}", "stage", "seconds", "MB/s", "tokens/s", "share");
-    let whole = big_stages.iter().find(|(n, _)| *n == "whole").map_or(f64::NAN, |s| s.1);
+    println!(
+        "\nstages on {big_len} bytes, {big_words} word tokens (best of {}):",
+        runs_for(*big_len).min(5)
+    );
+    println!(
+        "{:>12} {:>10} {:>10} {:>12} {:>8}",
+        "stage", "seconds", "MB/s", "tokens/s", "share"
+    );
+    let whole = big_stages
+        .iter()
+        .find(|(n, _)| *n == "whole")
+        .map_or(f64::NAN, |s| s.1);
     let mut stage_rows = Vec::new();
     for (name, secs) in big_stages {
         let mbs = *big_len as f64 / secs / 1e6;
-        println!("{:>12} {:>10.4} {:>10.2} {:>12.0} {:>7.1}%", name, secs, mbs, big_words / secs, 100.0 * secs / whole);
+        println!(
+            "{:>12} {:>10.4} {:>10.2} {:>12.0} {:>7.1}%",
+            name,
+            secs,
+            mbs,
+            big_words / secs,
+            100.0 * secs / whole
+        );
         stage_rows.push(serde_json::json!({"stage": name, "seconds": secs, "mb_per_s": mbs, "tokens_per_s": big_words / secs,
             "ns_per_byte_by_size": stage_by_size.iter().map(|(len, _, st)| {
                 let s = st.iter().find(|(n, _)| n == name).map_or(f64::NAN, |s| s.1);
@@ -272,7 +328,9 @@ fn main() {
         print!("{name:>12}");
         let per: Vec<f64> = stage_by_size
             .iter()
-            .map(|(len, _, st)| st.iter().find(|(n, _)| n == name).map_or(f64::NAN, |s| s.1) * 1e9 / *len as f64)
+            .map(|(len, _, st)| {
+                st.iter().find(|(n, _)| n == name).map_or(f64::NAN, |s| s.1) * 1e9 / *len as f64
+            })
             .collect();
         for p in &per {
             print!(" {p:>10.1}");
@@ -280,9 +338,12 @@ fn main() {
         println!(" {:>12.2}", per.last().unwrap() / per[0]);
     }
 
-    let per_byte = |r: &serde_json::Value, key: &str| r[key].as_f64().unwrap_or(f64::NAN) / r["bytes"].as_f64().unwrap();
+    let per_byte = |r: &serde_json::Value, key: &str| {
+        r[key].as_f64().unwrap_or(f64::NAN) / r["bytes"].as_f64().unwrap()
+    };
     let growth = per_byte(rows.last().unwrap(), "seconds") / per_byte(&rows[0], "seconds");
-    let cpu_growth = per_byte(rows.last().unwrap(), "cpu_seconds") / per_byte(&rows[0], "cpu_seconds");
+    let cpu_growth =
+        per_byte(rows.last().unwrap(), "cpu_seconds") / per_byte(&rows[0], "cpu_seconds");
     println!("\ncost per byte at 10 MB / at 10 KB: {growth:.3} wall, {cpu_growth:.3} cpu (linear: <= 1.10)");
 
     if let Some(path) = json_path {

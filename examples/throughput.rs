@@ -13,7 +13,10 @@ fn main() {
         eprintln!("usage: throughput FILE.jsonl [ROUNDS]");
         std::process::exit(2);
     };
-    let rounds: usize = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let f = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let texts: Vec<String> = std::io::BufReader::new(f)
         .lines()
@@ -37,5 +40,11 @@ fn main() {
         best = best.min(start.elapsed().as_secs_f64());
     }
     assert!(entities > 0, "the pipeline found entities");
-    println!("{} documents, {:.2} MB: best of {rounds} rounds {:.3} s, {:.2} MB/s", texts.len(), bytes as f64 / 1e6, best, bytes as f64 / 1e6 / best);
+    println!(
+        "{} documents, {:.2} MB: best of {rounds} rounds {:.3} s, {:.2} MB/s",
+        texts.len(),
+        bytes as f64 / 1e6,
+        best,
+        bytes as f64 / 1e6 / best
+    );
 }

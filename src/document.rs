@@ -241,13 +241,19 @@ impl Document {
     /// Reads a factlens/1 document, refusing unknown schemas and spans that
     /// do not fit the declared text length.
     pub fn from_json(json: &str) -> Result<Document, crate::Error> {
-        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| crate::Error::malformed(e.to_string()))?;
+        let v: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| crate::Error::malformed(e.to_string()))?;
         match v.get("schema").and_then(|s| s.as_str()) {
             Some(SCHEMA) => {}
             Some(other) => return Err(crate::Error::unknown_schema(other)),
-            None => return Err(crate::Error::malformed("no \"schema\" field: not a factlens document")),
+            None => {
+                return Err(crate::Error::malformed(
+                    "no \"schema\" field: not a factlens document",
+                ))
+            }
         }
-        let doc: Document = serde_json::from_value(v).map_err(|e| crate::Error::malformed(e.to_string()))?;
+        let doc: Document =
+            serde_json::from_value(v).map_err(|e| crate::Error::malformed(e.to_string()))?;
         doc.check_spans()?;
         Ok(doc)
     }
@@ -256,7 +262,9 @@ impl Document {
         let n = self.text_length;
         let check = |what: &str, id: &str, s: usize, e: usize| {
             if s > e || e > n {
-                Err(crate::Error::malformed(format!("{what} {id}: span {s}..{e} is outside the text of length {n}")))
+                Err(crate::Error::malformed(format!(
+                    "{what} {id}: span {s}..{e} is outside the text of length {n}"
+                )))
             } else {
                 Ok(())
             }
@@ -269,7 +277,10 @@ impl Document {
         }
         for c in &self.claims {
             check("claim", &c.id, c.start, c.end)?;
-            for r in [c.source.as_ref(), c.cue.as_ref(), Some(&c.content)].into_iter().flatten() {
+            for r in [c.source.as_ref(), c.cue.as_ref(), Some(&c.content)]
+                .into_iter()
+                .flatten()
+            {
                 check("claim", &c.id, r.start, r.end)?;
             }
         }
@@ -286,12 +297,19 @@ pub(crate) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     pub fn new(src: &'a str) -> Builder<'a> {
-        Builder { src, map: CharMap::new(src) }
+        Builder {
+            src,
+            map: CharMap::new(src),
+        }
     }
     pub fn text_length(&self) -> usize {
         self.map.len()
     }
     pub fn role(&self, span: Span) -> Role {
-        Role { start: self.map.cp(span.start), end: self.map.cp(span.end), text: self.src[span.start..span.end].to_string() }
+        Role {
+            start: self.map.cp(span.start),
+            end: self.map.cp(span.end),
+            text: self.src[span.start..span.end].to_string(),
+        }
     }
 }

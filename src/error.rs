@@ -17,13 +17,19 @@ enum Kind {
 
 impl Error {
     pub(crate) fn bad_date(input: &str) -> Self {
-        Error { kind: Kind::BadDate(input.to_string()) }
+        Error {
+            kind: Kind::BadDate(input.to_string()),
+        }
     }
     pub(crate) fn unknown_schema(found: &str) -> Self {
-        Error { kind: Kind::UnknownSchema(found.to_string()) }
+        Error {
+            kind: Kind::UnknownSchema(found.to_string()),
+        }
     }
     pub(crate) fn malformed(why: impl Into<String>) -> Self {
-        Error { kind: Kind::Malformed(why.into()) }
+        Error {
+            kind: Kind::Malformed(why.into()),
+        }
     }
     /// True when a document declared a schema this version cannot read.
     pub fn is_unknown_schema(&self) -> bool {
@@ -34,7 +40,10 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            Kind::BadDate(s) => write!(f, "invalid document date {s:?}: expected a real date as YYYY-MM-DD"),
+            Kind::BadDate(s) => write!(
+                f,
+                "invalid document date {s:?}: expected a real date as YYYY-MM-DD"
+            ),
             Kind::UnknownSchema(s) => write!(
                 f,
                 "unknown schema {s:?}: this version reads only {:?}",

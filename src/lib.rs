@@ -35,15 +35,14 @@ mod text;
 mod wasm;
 
 pub use document::{
-    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Role, Statistics, Summary, SummaryEntity, SummarySource,
-    TimelineEntry, SCHEMA,
+    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Role,
+    Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
 };
 pub use error::Error;
-pub use pipeline::{annotate, Options};
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::profile_stages;
-
+pub use pipeline::{annotate, Options};
 
 /// Not part of the API: the features, decoder and model encoders the
 /// claim model trainers in `tools/` share with the recognizer.

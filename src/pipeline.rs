@@ -23,7 +23,11 @@ impl Options {
     pub fn document_date(mut self, iso: &str) -> Result<Options, Error> {
         let iso = iso.trim();
         let ok = iso.len() == 10 && iso.as_bytes()[4] == b'-' && iso.as_bytes()[7] == b'-';
-        let date: jiff::civil::Date = if ok { iso.parse().map_err(|_| Error::bad_date(iso))? } else { return Err(Error::bad_date(iso)) };
+        let date: jiff::civil::Date = if ok {
+            iso.parse().map_err(|_| Error::bad_date(iso))?
+        } else {
+            return Err(Error::bad_date(iso));
+        };
         self.document_date = Some(date);
         Ok(self)
     }
@@ -64,7 +68,14 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         .enumerate()
         .map(|(i, (m, &c))| {
             let r = b.role(m.span);
-            crate::EntityMention { id: id("e", i), start: r.start, end: r.end, text: r.text, label: m.label, entity: entity_id(c) }
+            crate::EntityMention {
+                id: id("e", i),
+                start: r.start,
+                end: r.end,
+                text: r.text,
+                label: m.label,
+                entity: entity_id(c),
+            }
         })
         .collect();
     let dates: Vec<_> = timexes
@@ -78,7 +89,11 @@ pub fn annotate(text: &str, options: &Options) -> Document {
                 end: r.end,
                 text: r.text,
                 kind: x.kind,
-                granularity: x.value.as_deref().and_then(dates::granularity).map(str::to_string),
+                granularity: x
+                    .value
+                    .as_deref()
+                    .and_then(dates::granularity)
+                    .map(str::to_string),
                 value: x.value.clone(),
             }
         })
@@ -131,7 +146,9 @@ pub fn profile_stages(text: &str, options: &Options) -> Vec<(&'static str, f64)>
     let tx = Text::new(text);
     lap("text", t);
     let t = Instant::now();
-    let dct = options.document_date.or_else(|| dates::infer_document_date(&tx));
+    let dct = options
+        .document_date
+        .or_else(|| dates::infer_document_date(&tx));
     let _ = dates::recognize(&tx, dct);
     lap("dates", t);
     let t = Instant::now();

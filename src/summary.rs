@@ -6,7 +6,12 @@ use crate::document::{Document, Statistics, Summary, SummaryEntity, SummarySourc
 use crate::text::{Text, TokenKind};
 
 pub(crate) fn build(t: &Text, doc: &Document) -> Summary {
-    Summary { entities: entities(doc), timeline: timeline(doc), sources: sources(doc), statistics: statistics(t, doc) }
+    Summary {
+        entities: entities(doc),
+        timeline: timeline(doc),
+        sources: sources(doc),
+        statistics: statistics(t, doc),
+    }
 }
 
 fn entities(doc: &Document) -> Vec<SummaryEntity> {
@@ -15,7 +20,12 @@ fn entities(doc: &Document) -> Vec<SummaryEntity> {
     for m in &doc.entities {
         let e = by_id.entry(&m.entity).or_insert_with(|| {
             order.push(&m.entity);
-            SummaryEntity { entity: m.entity.clone(), name: m.text.clone(), label: m.label, mentions: 0 }
+            SummaryEntity {
+                entity: m.entity.clone(),
+                name: m.text.clone(),
+                label: m.label,
+                mentions: 0,
+            }
         });
         e.mentions += 1;
         // The fullest form names the referent.
@@ -23,7 +33,10 @@ fn entities(doc: &Document) -> Vec<SummaryEntity> {
             e.name = m.text.clone();
         }
     }
-    let mut out: Vec<SummaryEntity> = order.into_iter().map(|id| by_id.remove(id).expect("entity seen")).collect();
+    let mut out: Vec<SummaryEntity> = order
+        .into_iter()
+        .map(|id| by_id.remove(id).expect("entity seen"))
+        .collect();
     // Most mentioned first; ties keep first-mention order (stable sort).
     out.sort_by_key(|e| std::cmp::Reverse(e.mentions));
     out
@@ -41,7 +54,11 @@ fn timeline(doc: &Document) -> Vec<TimelineEntry> {
             Some(&i) => out[i].dates.push(d.id.clone()),
             None => {
                 slot.insert(v, out.len());
-                out.push(TimelineEntry { value: v.clone(), granularity: d.granularity.clone(), dates: vec![d.id.clone()] });
+                out.push(TimelineEntry {
+                    value: v.clone(),
+                    granularity: d.granularity.clone(),
+                    dates: vec![d.id.clone()],
+                });
             }
         }
     }
@@ -59,7 +76,9 @@ fn sources(doc: &Document) -> Vec<SummarySource> {
     for c in &doc.claims {
         let Some(src) = &c.source else { continue };
         let name = match &c.source_entity {
-            Some(e) => names.get(e.as_str()).map_or_else(|| src.text.clone(), |s| s.to_string()),
+            Some(e) => names
+                .get(e.as_str())
+                .map_or_else(|| src.text.clone(), |s| s.to_string()),
             None => src.text.clone(),
         };
         let key = match &c.source_entity {
@@ -70,7 +89,11 @@ fn sources(doc: &Document) -> Vec<SummarySource> {
             Some(&i) => out[i].claims.push(c.id.clone()),
             None => {
                 slot.insert(key, out.len());
-                out.push(SummarySource { source_entity: c.source_entity.clone(), name, claims: vec![c.id.clone()] });
+                out.push(SummarySource {
+                    source_entity: c.source_entity.clone(),
+                    name,
+                    claims: vec![c.id.clone()],
+                });
             }
         }
     }
@@ -89,7 +112,11 @@ fn statistics(t: &Text, doc: &Document) -> Statistics {
     }
     Statistics {
         characters: doc.text_length,
-        words: t.tokens.iter().filter(|k| k.kind != TokenKind::Punct).count(),
+        words: t
+            .tokens
+            .iter()
+            .filter(|k| k.kind != TokenKind::Punct)
+            .count(),
         sentences: t.sentences.len(),
         paragraphs,
     }

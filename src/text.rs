@@ -73,7 +73,11 @@ impl<'a> Text<'a> {
         // spare capacity on a 1 MB article). Shrinking frees the tail in place.
         tokens.shrink_to_fit();
         let sentences = split_sentences(src, &tokens);
-        Text { src, tokens, sentences }
+        Text {
+            src,
+            tokens,
+            sentences,
+        }
     }
 
     /// The text of a token.
@@ -86,7 +90,10 @@ impl<'a> Text<'a> {
         if s.is_empty() {
             return Span::default();
         }
-        Span::new(self.tokens[s.start].span.start, self.tokens[s.end - 1].span.end)
+        Span::new(
+            self.tokens[s.start].span.start,
+            self.tokens[s.end - 1].span.end,
+        )
     }
 
     pub fn slice(&self, span: Span) -> &'a str {
@@ -123,7 +130,11 @@ pub(crate) fn tokenize(src: &str) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct, line_start: newline_seen });
+            out.push(Token {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: TokenKind::Punct,
+                line_start: newline_seen,
+            });
             newline_seen = false;
             continue;
         }
@@ -139,7 +150,10 @@ pub(crate) fn tokenize(src: &str) -> Vec<Token> {
                 continue;
             }
             // Currency signs after a country's initials: "C$", "US$", "HK$".
-            if d == '$' && (1..=3).contains(&(j - i)) && src[i..j].bytes().all(|b| b.is_ascii_uppercase()) {
+            if d == '$'
+                && (1..=3).contains(&(j - i))
+                && src[i..j].bytes().all(|b| b.is_ascii_uppercase())
+            {
                 end = j + 1;
                 chars.next();
                 break;
@@ -149,8 +163,15 @@ pub(crate) fn tokenize(src: &str) -> Vec<Token> {
             let next_is_word = next.is_some_and(is_word_char);
             let joins = match d {
                 '-' | '\u{2010}' | '\u{2011}' => next_is_word,
-                '.' => next_is_word && !all_digits || next.is_some_and(|n| n.is_ascii_digit()) && all_digits,
-                ',' => all_digits && next.is_some_and(|n| n.is_ascii_digit()) && digits_after(bytes, j + 1) == 3,
+                '.' => {
+                    next_is_word && !all_digits
+                        || next.is_some_and(|n| n.is_ascii_digit()) && all_digits
+                }
+                ',' => {
+                    all_digits
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                        && digits_after(bytes, j + 1) == 3
+                }
                 '/' | ':' => all_digits && next.is_some_and(|n| n.is_ascii_digit()),
                 '&' => false,
                 c2 if is_apostrophe(c2) => {
@@ -173,19 +194,32 @@ pub(crate) fn tokenize(src: &str) -> Vec<Token> {
             end += 1;
             chars.next();
         }
-        let kind = if all_digits || src[i..end].starts_with(|c: char| c.is_ascii_digit()) && src[i..end].chars().all(|c| c.is_ascii_digit() || ".,:/-".contains(c)) {
+        let kind = if all_digits
+            || src[i..end].starts_with(|c: char| c.is_ascii_digit())
+                && src[i..end]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".,:/-".contains(c))
+        {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        out.push(Token { span: Span::new(i, end), kind, line_start: newline_seen });
+        out.push(Token {
+            span: Span::new(i, end),
+            kind,
+            line_start: newline_seen,
+        });
         newline_seen = false;
         // A possessive apostrophe directly after a word: "'s" as one token.
         if let Some(&(j, d)) = chars.peek() {
             if is_apostrophe(d) && j == end && starts_possessive(&src[j + d.len_utf8()..]) {
                 chars.next();
                 let (k, s) = chars.next().expect("possessive s");
-                out.push(Token { span: Span::new(j, k + s.len_utf8()), kind: TokenKind::Word, line_start: false });
+                out.push(Token {
+                    span: Span::new(j, k + s.len_utf8()),
+                    kind: TokenKind::Word,
+                    line_start: false,
+                });
             }
         }
     }
@@ -193,7 +227,10 @@ pub(crate) fn tokenize(src: &str) -> Vec<Token> {
 }
 
 fn digits_after(bytes: &[u8], from: usize) -> usize {
-    bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count()
+    bytes[from..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
 }
 
 fn starts_possessive(rest: &str) -> bool {
@@ -202,9 +239,9 @@ fn starts_possessive(rest: &str) -> bool {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "St", "Jr", "Sr",
-    "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
-    "Dec", "Mt", "Ft", "Rev", "Hon", "Pres", "approx", "etc", "e.g", "i.e",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "St",
+    "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept",
+    "Sep", "Oct", "Nov", "Dec", "Mt", "Ft", "Rev", "Hon", "Pres", "approx", "etc", "e.g", "i.e",
 ];
 
 /// Splits tokens into sentences at line breaks and at . ! ? that end a
@@ -241,13 +278,16 @@ pub(crate) fn split_sentences(src: &str, tokens: &[Token]) -> Vec<std::ops::Rang
             }
             let next_starts = end >= tokens.len() || {
                 let n = text(end);
-                n.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"\u{201C}'\u{2018}(".contains(c))
-                    || tokens[end].line_start
+                n.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_numeric() || "\"\u{201C}'\u{2018}(".contains(c)
+                }) || tokens[end].line_start
             };
-            let prev_abbrev = t == "." && i > 0 && tokens[i - 1].span.end == tokens[i].span.start && {
-                let p = text(i - 1);
-                ABBREVIATIONS.contains(&p) || p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase())
-            };
+            let prev_abbrev =
+                t == "." && i > 0 && tokens[i - 1].span.end == tokens[i].span.start && {
+                    let p = text(i - 1);
+                    ABBREVIATIONS.contains(&p)
+                        || p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase())
+                };
             if next_starts && !prev_abbrev && end > start {
                 out.push(start..end);
                 start = end;
@@ -287,7 +327,11 @@ impl<'a> CharMap<'a> {
     pub fn new(src: &'a str) -> CharMap<'a> {
         let bytes = src.as_bytes();
         if src.is_ascii() {
-            return CharMap { bytes, blocks: Vec::new(), len: bytes.len() };
+            return CharMap {
+                bytes,
+                blocks: Vec::new(),
+                len: bytes.len(),
+            };
         }
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut n = 0usize;
@@ -295,7 +339,11 @@ impl<'a> CharMap<'a> {
             blocks.push(n as u32);
             n += count_chars(chunk);
         }
-        CharMap { bytes, blocks, len: n }
+        CharMap {
+            bytes,
+            blocks,
+            len: n,
+        }
     }
 
     /// The code point index of a byte offset on a char boundary (or the
@@ -305,7 +353,10 @@ impl<'a> CharMap<'a> {
             return byte.min(self.len);
         }
         match self.blocks.get(byte / BLOCK) {
-            Some(&before) => before as usize + count_chars(&self.bytes[byte / BLOCK * BLOCK..byte.min(self.bytes.len())]),
+            Some(&before) => {
+                before as usize
+                    + count_chars(&self.bytes[byte / BLOCK * BLOCK..byte.min(self.bytes.len())])
+            }
             None => self.len,
         }
     }
@@ -321,24 +372,48 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| &s[t.span.start..t.span.end]).collect()
+        tokenize(s)
+            .iter()
+            .map(|t| &s[t.span.start..t.span.end])
+            .collect()
     }
 
     #[test]
     fn tokens_follow_conll_conventions() {
-        assert_eq!(toks("Russia’s ally, the U.S. said."), ["Russia", "’s", "ally", ",", "the", "U.S.", "said", "."]);
-        assert_eq!(toks("O'Neill's short-lived $1,000.50 deal"), ["O'Neill", "'s", "short-lived", "$", "1,000.50", "deal"]);
+        assert_eq!(
+            toks("Russia’s ally, the U.S. said."),
+            ["Russia", "’s", "ally", ",", "the", "U.S.", "said", "."]
+        );
+        assert_eq!(
+            toks("O'Neill's short-lived $1,000.50 deal"),
+            ["O'Neill", "'s", "short-lived", "$", "1,000.50", "deal"]
+        );
         assert_eq!(toks("50% on 2024-09-20"), ["50", "%", "on", "2024-09-20"]);
         assert_eq!(toks("“deal a blow”"), ["“", "deal", "a", "blow", "”"]);
-        assert_eq!(toks("C$ 1.5 or US$40, $5"), ["C$", "1.5", "or", "US$", "40", ",", "$", "5"]);
+        assert_eq!(
+            toks("C$ 1.5 or US$40, $5"),
+            ["C$", "1.5", "or", "US$", "40", ",", "$", "5"]
+        );
     }
 
     #[test]
     fn sentences_split_on_terminators_not_abbreviations() {
         let s = "Mr. Smith went to Washington. He said “no.” Then\nanother line\n\nNew para";
         let t = Text::new(s);
-        let got: Vec<&str> = t.sentences.iter().map(|r| t.slice(t.sentence_span(r))).collect();
-        assert_eq!(got, ["Mr. Smith went to Washington.", "He said “no.”", "Then\nanother line", "New para"]);
+        let got: Vec<&str> = t
+            .sentences
+            .iter()
+            .map(|r| t.slice(t.sentence_span(r)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith went to Washington.",
+                "He said “no.”",
+                "Then\nanother line",
+                "New para"
+            ]
+        );
     }
 
     #[test]

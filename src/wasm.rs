@@ -31,10 +31,14 @@ fn options_of(options: &JsValue) -> Result<Options, JsError> {
             .map_err(|_| JsError::new("options must be an object"))?;
         if let Some(d) = date.as_string() {
             if !d.is_empty() {
-                opts = opts.document_date(&d).map_err(|e| JsError::new(&e.to_string()))?;
+                opts = opts
+                    .document_date(&d)
+                    .map_err(|e| JsError::new(&e.to_string()))?;
             }
         } else if !date.is_undefined() && !date.is_null() {
-            return Err(JsError::new("options.document_date must be a string YYYY-MM-DD or null"));
+            return Err(JsError::new(
+                "options.document_date must be a string YYYY-MM-DD or null",
+            ));
         }
     }
     Ok(opts)
@@ -79,7 +83,10 @@ fn to_js(doc: &Document) -> Result<JsValue, JsError> {
 
 /// The document as one JavaScript string of JSON, written in chunks.
 fn to_json(doc: &Document) -> Result<js_sys::JsString, JsError> {
-    let mut out = JsChunks { buf: Vec::with_capacity(JsChunks::CHUNK + 4), parts: js_sys::Array::new() };
+    let mut out = JsChunks {
+        buf: Vec::with_capacity(JsChunks::CHUNK + 4),
+        parts: js_sys::Array::new(),
+    };
     serde_json::to_writer(&mut out, doc).map_err(|e| JsError::new(&e.to_string()))?;
     out.send(out.buf.len());
     Ok(out.parts.join(""))
@@ -107,7 +114,8 @@ impl JsChunks {
             return;
         }
         // serde_json writes only valid UTF-8 and the cut is on a boundary.
-        let text = std::str::from_utf8(&self.buf[..n]).expect("JSON is UTF-8, cut on a character boundary");
+        let text = std::str::from_utf8(&self.buf[..n])
+            .expect("JSON is UTF-8, cut on a character boundary");
         self.parts.push(&JsValue::from_str(text));
         self.buf.drain(..n);
     }
@@ -118,7 +126,11 @@ impl std::io::Write for JsChunks {
         self.buf.extend_from_slice(bytes);
         if self.buf.len() >= Self::CHUNK {
             // Cut before the last character that may be incomplete.
-            let cut = self.buf.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
+            let cut = self
+                .buf
+                .iter()
+                .rposition(|&b| b & 0xC0 != 0x80)
+                .unwrap_or(0);
             self.send(cut);
         }
         Ok(bytes.len())

@@ -11,19 +11,33 @@ fn check(case: &Value) -> Result<(), String> {
     let doc = factlens::annotate(text, &factlens::Options::new());
     let expect = case["expect"].as_array().ok_or("no expect")?;
     if expect.is_empty() && !doc.claims.is_empty() {
-        return Err(format!("{name}: expected no claim, got {:?}", doc.claims.iter().map(|c| &c.text).collect::<Vec<_>>()));
+        return Err(format!(
+            "{name}: expected no claim, got {:?}",
+            doc.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+        ));
     }
     for e in expect {
         let ok = doc.claims.iter().any(|c| {
             let kind = serde_json::to_value(c.kind).ok();
             kind.as_ref() == Some(&e["kind"])
-                && e.get("source").map_or(true, |s| c.source.as_ref().map(|r| r.text.as_str()) == s.as_str())
-                && e.get("cue").map_or(true, |s| c.cue.as_ref().map(|r| r.text.as_str()) == s.as_str())
-                && e.get("stance").map_or(true, |s| Some(c.stance.as_str()) == s.as_str())
-                && e.get("content_has").map_or(true, |s| s.as_str().is_some_and(|s| c.content.text.contains(s)))
+                && e.get("source").map_or(true, |s| {
+                    c.source.as_ref().map(|r| r.text.as_str()) == s.as_str()
+                })
+                && e.get("cue").map_or(true, |s| {
+                    c.cue.as_ref().map(|r| r.text.as_str()) == s.as_str()
+                })
+                && e.get("stance")
+                    .map_or(true, |s| Some(c.stance.as_str()) == s.as_str())
+                && e.get("content_has").map_or(true, |s| {
+                    s.as_str().is_some_and(|s| c.content.text.contains(s))
+                })
                 && e.get("source_entity_text").map_or(true, |s| {
-                    let names: Vec<&str> =
-                        doc.entities.iter().filter(|m| Some(&m.entity) == c.source_entity.as_ref()).map(|m| m.text.as_str()).collect();
+                    let names: Vec<&str> = doc
+                        .entities
+                        .iter()
+                        .filter(|m| Some(&m.entity) == c.source_entity.as_ref())
+                        .map(|m| m.text.as_str())
+                        .collect();
                     s.as_str().is_some_and(|s| names.contains(&s))
                 })
         });
@@ -32,15 +46,31 @@ fn check(case: &Value) -> Result<(), String> {
                 .claims
                 .iter()
                 .map(|c| {
-                    format!("{:?} src={:?} cue={:?} stance={} content={:?}", c.kind, c.source.as_ref().map(|r| &r.text), c.cue.as_ref().map(|r| &r.text), c.stance, c.content.text)
+                    format!(
+                        "{:?} src={:?} cue={:?} stance={} content={:?}",
+                        c.kind,
+                        c.source.as_ref().map(|r| &r.text),
+                        c.cue.as_ref().map(|r| &r.text),
+                        c.stance,
+                        c.content.text
+                    )
                 })
                 .collect();
             return Err(format!("{name}: missing {e}\n  got: {got:#?}"));
         }
     }
     // `absent`: cues that must not be found.
-    for cue in case["absent_cues"].as_array().into_iter().flatten().filter_map(Value::as_str) {
-        if doc.claims.iter().any(|c| c.cue.as_ref().is_some_and(|r| r.text == cue)) {
+    for cue in case["absent_cues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
+        if doc
+            .claims
+            .iter()
+            .any(|c| c.cue.as_ref().is_some_and(|r| r.text == cue))
+        {
             return Err(format!("{name}: {cue:?} must not be a cue"));
         }
     }
@@ -57,7 +87,11 @@ fn golden_claims() {
         if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
             continue;
         }
-        for line in std::fs::read_to_string(&path).expect("read").lines().filter(|l| !l.trim().is_empty()) {
+        for line in std::fs::read_to_string(&path)
+            .expect("read")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             let case: Value = serde_json::from_str(line).expect("golden case is JSON");
             cases += 1;
             if let Err(e) = check(&case) {
@@ -66,16 +100,31 @@ fn golden_claims() {
         }
     }
     assert!(cases > 0, "no golden cases found");
-    assert!(failures.is_empty(), "{} of {cases} golden cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} golden cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_claim_lies_inside_the_text_on_tricky_input() {
-    for text in ["", "\u{201C}", "said", "According to", "He said: \u{201C}😀 naïve e\u{301} 中文\u{201D}\r\n\r\nShe denied it.", "\"\"\"\" said said said ,,,"] {
+    for text in [
+        "",
+        "\u{201C}",
+        "said",
+        "According to",
+        "He said: \u{201C}😀 naïve e\u{301} 中文\u{201D}\r\n\r\nShe denied it.",
+        "\"\"\"\" said said said ,,,",
+    ] {
         let doc = factlens::annotate(text, &factlens::Options::new());
         let n = text.chars().count();
         for c in &doc.claims {
-            assert!(c.start <= c.end && c.end <= n, "claim outside the text in {text:?}");
+            assert!(
+                c.start <= c.end && c.end <= n,
+                "claim outside the text in {text:?}"
+            );
             assert!(c.content.start <= c.content.end && c.content.end <= n);
             assert!((0.0..=1.0).contains(&c.checkworthy));
         }

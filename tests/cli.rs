@@ -23,12 +23,19 @@ fn stdout_json(o: &Output) -> serde_json::Value {
 
 #[test]
 fn annotate_reads_stdin_and_applies_the_date() {
-    let o = factlens(&["annotate", "--date", "2024-10-01", "-"], "Maria Zakharova said on September 20, 2024 that Minsk was ready.".as_bytes());
+    let o = factlens(
+        &["annotate", "--date", "2024-10-01", "-"],
+        "Maria Zakharova said on September 20, 2024 that Minsk was ready.".as_bytes(),
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let d = stdout_json(&o);
     assert_eq!(d["schema"], "factlens/1");
     assert_eq!(d["document_date"], "2024-10-01");
-    assert!(d["dates"].as_array().unwrap().iter().any(|x| x["value"] == "2024-09-20"));
+    assert!(d["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["value"] == "2024-09-20"));
 }
 
 #[test]
@@ -54,8 +61,16 @@ fn jsonl_keeps_order_reports_bad_lines_and_goes_on() {
                  {\"id\": 7, \"text\": \"Lukashenko spoke in Minsk.\"}\n\
                  {\"id\": \"x\"}\n";
     let o = factlens(&["annotate", "--jsonl", "-"], input.as_bytes());
-    assert_eq!(o.status.code(), Some(1), "a failed line makes the exit status 1");
-    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a failed line makes the exit status 1"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["document_date"], "2024-10-01");
@@ -74,10 +89,25 @@ fn jsonl_dct_with_a_time_counts_as_its_day() {
     let input = "{\"id\": \"t\", \"text\": \"Kyiv denied it on Friday.\", \"dct\": \"1998-02-13T14:26:00\"}\n\
                  {\"id\": \"u\", \"text\": \"Kyiv denied it.\", \"dct\": \"1998-02-30T14:26:00\"}\n";
     let o = factlens(&["annotate", "--jsonl", "-"], input.as_bytes());
-    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines[0]["document_date"], "1998-02-13");
-    assert!(lines[1]["error"].as_str().unwrap().contains("invalid document date"), "{}", lines[1]);
-    assert_eq!(o.status.code(), Some(1), "the impossible day is still refused");
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid document date"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the impossible day is still refused"
+    );
 }
 
 #[test]

@@ -30,12 +30,22 @@ fn golden_dates() {
             None => Options::new(),
         };
         let doc = factlens::annotate(text, &options);
-        let got: Vec<(String, &str, Option<String>)> = doc.dates.iter().map(|d| (d.text.clone(), kind(d.kind), d.value.clone())).collect();
+        let got: Vec<(String, &str, Option<String>)> = doc
+            .dates
+            .iter()
+            .map(|d| (d.text.clone(), kind(d.kind), d.value.clone()))
+            .collect();
         let want: Vec<(String, &str, Option<String>)> = case["expect"]
             .as_array()
             .expect("expect list")
             .iter()
-            .map(|e| (e[0].as_str().unwrap_or("").to_string(), e[1].as_str().unwrap_or(""), e[2].as_str().map(str::to_string)))
+            .map(|e| {
+                (
+                    e[0].as_str().unwrap_or("").to_string(),
+                    e[1].as_str().unwrap_or(""),
+                    e[2].as_str().map(str::to_string),
+                )
+            })
             .collect();
         if got != want {
             failures.push(format!("{name}:\n  got  {got:?}\n  want {want:?}"));
@@ -44,15 +54,28 @@ fn golden_dates() {
         for d in &doc.dates {
             let cut: String = text.chars().skip(d.start).take(d.end - d.start).collect();
             if cut != d.text {
-                failures.push(format!("{name}: span {}..{} cuts {cut:?}, text says {:?}", d.start, d.end, d.text));
+                failures.push(format!(
+                    "{name}: span {}..{} cuts {cut:?}, text says {:?}",
+                    d.start, d.end, d.text
+                ));
             }
         }
         if let Some(want_date) = case["document_date"].as_str() {
-            if doc.document_date.as_deref() != Some(want_date) || doc.document_date_source.as_deref() != Some("text") {
-                failures.push(format!("{name}: document date {:?} from {:?}, want {want_date} from text", doc.document_date, doc.document_date_source));
+            if doc.document_date.as_deref() != Some(want_date)
+                || doc.document_date_source.as_deref() != Some("text")
+            {
+                failures.push(format!(
+                    "{name}: document date {:?} from {:?}, want {want_date} from text",
+                    doc.document_date, doc.document_date_source
+                ));
             }
         }
     }
     assert!(cases >= 40, "golden file has {cases} cases");
-    assert!(failures.is_empty(), "{} of {cases} golden cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} golden cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -27,10 +27,17 @@ fn golden_entity_cases() {
         let case: Case = serde_json::from_str(line).expect("a valid case line");
         cases += 1;
         let doc = annotate(&case.text, &Options::new());
-        let found: Vec<(String, &str, &str)> = doc.entities.iter().map(|e| (e.text.clone(), e.label.as_str(), e.entity.as_str())).collect();
+        let found: Vec<(String, &str, &str)> = doc
+            .entities
+            .iter()
+            .map(|e| (e.text.clone(), e.label.as_str(), e.entity.as_str()))
+            .collect();
         for (surface, label) in &case.expect {
             if !found.iter().any(|(t, l, _)| t == surface && l == label) {
-                failures.push(format!("{}: missing {surface} {label}; found {found:?}", case.name));
+                failures.push(format!(
+                    "{}: missing {surface} {label}; found {found:?}",
+                    case.name
+                ));
             }
         }
         for surface in &case.absent {
@@ -39,9 +46,17 @@ fn golden_entity_cases() {
             }
         }
         for (a, b) in &case.same_entity {
-            let id = |s: &str| found.iter().find(|(t, _, _)| t == s).map(|x| x.2.to_string());
+            let id = |s: &str| {
+                found
+                    .iter()
+                    .find(|(t, _, _)| t == s)
+                    .map(|x| x.2.to_string())
+            };
             if id(a).is_none() || id(a) != id(b) {
-                failures.push(format!("{}: {a} and {b} should be one entity; found {found:?}", case.name));
+                failures.push(format!(
+                    "{}: {a} and {b} should be one entity; found {found:?}",
+                    case.name
+                ));
             }
         }
     }

@@ -14,12 +14,16 @@ fn options(date: &Value) -> Options {
 
 /// True when every field of `want` equals the same field of `got`.
 fn fields_match(want: &Value, got: &Value) -> bool {
-    want.as_object().expect("expected item is an object").iter().all(|(k, v)| got.get(k) == Some(v))
+    want.as_object()
+        .expect("expected item is an object")
+        .iter()
+        .all(|(k, v)| got.get(k) == Some(v))
 }
 
 #[test]
 fn golden_cases() {
-    let cases: Vec<Value> = serde_json::from_str(include_str!("data/golden.json")).expect("golden.json parses");
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("data/golden.json")).expect("golden.json parses");
     let mut failures = Vec::new();
     for case in &cases {
         let name = case["name"].as_str().unwrap();
@@ -65,7 +69,14 @@ fn golden_cases() {
         if let Some(names) = expect.get("same_entity").and_then(Value::as_array) {
             let ids: Vec<&Value> = names
                 .iter()
-                .filter_map(|n| doc["entities"].as_array().unwrap().iter().find(|e| e["text"] == *n).map(|e| &e["entity"]))
+                .filter_map(|n| {
+                    doc["entities"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|e| e["text"] == *n)
+                        .map(|e| &e["entity"])
+                })
                 .collect();
             if ids.len() != names.len() || ids.windows(2).any(|w| w[0] != w[1]) {
                 failures.push(format!("{name}: {names:?} are not one entity"));
@@ -73,11 +84,20 @@ fn golden_cases() {
         }
         if let Some(names) = expect.get("summary_names").and_then(Value::as_array) {
             for n in names {
-                if !doc["summary"]["entities"].as_array().unwrap().iter().any(|e| e["name"] == *n) {
+                if !doc["summary"]["entities"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|e| e["name"] == *n)
+                {
                     failures.push(format!("{name}: summary does not name {n}"));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "golden failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden failures:\n{}",
+        failures.join("\n")
+    );
 }

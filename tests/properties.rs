@@ -11,8 +11,16 @@ fn check(text: &str, doc: &Document) {
     assert_eq!(doc.text_length, chars.len());
     let slice = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
     let span = |what: &str, s: usize, e: usize, t: &str| {
-        assert!(s <= e && e <= chars.len(), "{what} span {s}..{e} outside text of {}", chars.len());
-        assert_eq!(slice(s, e), t, "{what} text differs from the slice {s}..{e}");
+        assert!(
+            s <= e && e <= chars.len(),
+            "{what} span {s}..{e} outside text of {}",
+            chars.len()
+        );
+        assert_eq!(
+            slice(s, e),
+            t,
+            "{what} text differs from the slice {s}..{e}"
+        );
     };
     for m in &doc.entities {
         span("entity", m.start, m.end, &m.text);
@@ -29,16 +37,28 @@ fn check(text: &str, doc: &Document) {
         }
         assert!((0.0..=1.0).contains(&c.checkworthy));
     }
-    let mut ids: Vec<&str> = doc.entities.iter().map(|m| m.id.as_str()).chain(doc.dates.iter().map(|d| d.id.as_str())).chain(doc.claims.iter().map(|c| c.id.as_str())).collect();
+    let mut ids: Vec<&str> = doc
+        .entities
+        .iter()
+        .map(|m| m.id.as_str())
+        .chain(doc.dates.iter().map(|d| d.id.as_str()))
+        .chain(doc.claims.iter().map(|c| c.id.as_str()))
+        .collect();
     let n = ids.len();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), n, "duplicate ids");
     // Entity mentions do not overlap each other.
     for w in doc.entities.windows(2) {
-        assert!(w[0].end <= w[1].start, "overlapping entities {:?} {:?}", w[0].text, w[1].text);
+        assert!(
+            w[0].end <= w[1].start,
+            "overlapping entities {:?} {:?}",
+            w[0].text,
+            w[1].text
+        );
     }
-    let back = Document::from_json(&serde_json::to_string(doc).unwrap()).expect("document reads back");
+    let back =
+        Document::from_json(&serde_json::to_string(doc).unwrap()).expect("document reads back");
     assert_eq!(&back, doc);
 }
 

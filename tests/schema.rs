@@ -3,7 +3,9 @@
 use factlens::{annotate, Document, Options};
 
 fn validator() -> jsonschema::Validator {
-    let schema: serde_json::Value = serde_json::from_str(include_str!("../docs/factlens-1.schema.json")).expect("schema parses");
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/factlens-1.schema.json"))
+            .expect("schema parses");
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
 
@@ -27,7 +29,8 @@ fn documents_match_the_json_schema() {
 
 #[test]
 fn the_schema_rejects_a_wrong_label() {
-    let mut doc = serde_json::to_value(annotate("Alexander Lukashenko spoke.", &Options::new())).unwrap();
+    let mut doc =
+        serde_json::to_value(annotate("Alexander Lukashenko spoke.", &Options::new())).unwrap();
     doc["entities"][0]["label"] = "PER".into();
     assert!(!validator().is_valid(&doc));
 }
@@ -41,9 +44,13 @@ fn reading_refuses_unknown_schemas_and_bad_spans() {
     let future = json.replace("\"factlens/1\"", "\"factlens/2\"");
     let err = Document::from_json(&future).unwrap_err();
     assert!(err.is_unknown_schema());
-    assert_eq!(err.to_string(), "unknown schema \"factlens/2\": this version reads only \"factlens/1\"");
+    assert_eq!(
+        err.to_string(),
+        "unknown schema \"factlens/2\": this version reads only \"factlens/1\""
+    );
 
-    let foreign = Document::from_json("{\"@context\": \"http://www.w3.org/ns/anno.jsonld\"}").unwrap_err();
+    let foreign =
+        Document::from_json("{\"@context\": \"http://www.w3.org/ns/anno.jsonld\"}").unwrap_err();
     assert!(foreign.to_string().contains("not a factlens document"));
 
     let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();

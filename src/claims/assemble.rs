@@ -38,7 +38,9 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         emis.clear();
         emis.extend(partial.iter().flat_map(|acc| m.joint.cue_scores(acc)));
         viterbi(&emis, 3, 0, m.cue.transitions(0), &mut labels);
-        let mut cues = CueMap { cues: spans(&labels, u.start) };
+        let mut cues = CueMap {
+            cues: spans(&labels, u.start),
+        };
         add_rule_cues(t, &u, &mut cues.cues);
         drop_heading_cues(t, &u, &mut cues.cues);
         if cues.cues.is_empty() {
@@ -57,77 +59,102 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         viterbi(&emis, 6, 3, m.roles.transitions(1), &mut labels);
         let contents = spans(&labels, u.start);
         let mut prev: Option<(Range<usize>, Range<usize>)> = None;
-        join(t, &b, &cues.cues, &sources, &contents, |cue, source, content| {
-            let bytes = |r: &Range<usize>| Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end);
-            // "Kyiv denies these claims, asserting that ...": a participle
-            // cue without a subject shares the previous cue's source.
-            let source = source.or_else(|| {
-                let (pc, ps) = prev.as_ref()?;
-                (t.tok(cue.start).ends_with("ing") && b.sent[pc.start] == b.sent[cue.start]).then(|| ps.clone())
-            });
-            let source = source.or_else(|| participle_subject(t, &b, mentions, &cue));
-            if let Some(s) = &source {
-                prev = Some((cue.clone(), s.clone()));
-            }
-            // "the senator's assertion that ...": a noun cue speaks for its possessor.
-            let source = possessor(t, &b, mentions, &cue).or(source);
-            // "It was reported that ...": an expletive "it" is no source.
-            let source = source.filter(|s| !(s.len() == 1 && t.tok(s.start).eq_ignore_ascii_case("it") && is_passive(t.tok(cue.start))));
-            let (cue_b, content_b) = (bytes(&cue), bytes(&content));
-            let source_b = source.as_ref().map(bytes);
-            let mut whole = cue_b.cover(content_b);
-            if let Some(s) = source_b {
-                whole = whole.cover(s);
-            }
-            out.push(Found {
-                span: whole,
-                kind: ClaimKind::Attributed,
-                source: source_b,
-                source_mention: source_b.and_then(|s| resolve_source(t, mentions, s)),
-                cue: Some(cue_b),
-                content: content_b,
-                stance: stance::of_cue(t.slice(cue_b)),
-                // Scored on whole sentences, the unit the model learned from.
-                checkworthy: {
-                    let range = sentences_of(t, &b, &content);
-                    match &memo {
-                        Some((r, score)) if *r == range => *score,
-                        _ => {
-                            let score = m.worthy.score(t, &b.hashes, range.clone());
-                            memo = Some((range, score));
-                            score
-                        }
-                    }
-                },
-            });
-            // A statistic stays a checkable fact whoever reports it.
-            let last = out.last().expect("just pushed");
-            if last.checkworthy >= 0.5 && has_figure(t, &content) {
-                let checkworthy = last.checkworthy;
-                out.push(Found {
-                    span: content_b,
-                    kind: ClaimKind::Factual,
-                    source: None,
-                    source_mention: None,
-                    cue: None,
-                    content: content_b,
-                    stance: "asserts",
-                    checkworthy,
+        join(
+            t,
+            &b,
+            &cues.cues,
+            &sources,
+            &contents,
+            |cue, source, content| {
+                let bytes = |r: &Range<usize>| {
+                    Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end)
+                };
+                // "Kyiv denies these claims, asserting that ...": a participle
+                // cue without a subject shares the previous cue's source.
+                let source = source.or_else(|| {
+                    let (pc, ps) = prev.as_ref()?;
+                    (t.tok(cue.start).ends_with("ing") && b.sent[pc.start] == b.sent[cue.start])
+                        .then(|| ps.clone())
                 });
-            }
-        });
+                let source = source.or_else(|| participle_subject(t, &b, mentions, &cue));
+                if let Some(s) = &source {
+                    prev = Some((cue.clone(), s.clone()));
+                }
+                // "the senator's assertion that ...": a noun cue speaks for its possessor.
+                let source = possessor(t, &b, mentions, &cue).or(source);
+                // "It was reported that ...": an expletive "it" is no source.
+                let source = source.filter(|s| {
+                    !(s.len() == 1
+                        && t.tok(s.start).eq_ignore_ascii_case("it")
+                        && is_passive(t.tok(cue.start)))
+                });
+                let (cue_b, content_b) = (bytes(&cue), bytes(&content));
+                let source_b = source.as_ref().map(bytes);
+                let mut whole = cue_b.cover(content_b);
+                if let Some(s) = source_b {
+                    whole = whole.cover(s);
+                }
+                out.push(Found {
+                    span: whole,
+                    kind: ClaimKind::Attributed,
+                    source: source_b,
+                    source_mention: source_b.and_then(|s| resolve_source(t, mentions, s)),
+                    cue: Some(cue_b),
+                    content: content_b,
+                    stance: stance::of_cue(t.slice(cue_b)),
+                    // Scored on whole sentences, the unit the model learned from.
+                    checkworthy: {
+                        let range = sentences_of(t, &b, &content);
+                        match &memo {
+                            Some((r, score)) if *r == range => *score,
+                            _ => {
+                                let score = m.worthy.score(t, &b.hashes, range.clone());
+                                memo = Some((range, score));
+                                score
+                            }
+                        }
+                    },
+                });
+                // A statistic stays a checkable fact whoever reports it.
+                let last = out.last().expect("just pushed");
+                if last.checkworthy >= 0.5 && has_figure(t, &content) {
+                    let checkworthy = last.checkworthy;
+                    out.push(Found {
+                        span: content_b,
+                        kind: ClaimKind::Factual,
+                        source: None,
+                        source_mention: None,
+                        cue: None,
+                        content: content_b,
+                        stance: "asserts",
+                        checkworthy,
+                    });
+                }
+            },
+        );
     }
     extend_quotes_across_paragraphs(t, &units, &mut out);
     // Sentences in the author's voice that deserve checking.
     // Sorted by start, so the claims that can overlap a sentence are found
     // by binary search rather than a scan per sentence (quadratic on long texts).
-    let mut attributed: Vec<Span> = out.iter().filter(|f| f.kind == ClaimKind::Attributed).map(|f| f.span).collect();
+    let mut attributed: Vec<Span> = out
+        .iter()
+        .filter(|f| f.kind == ClaimKind::Attributed)
+        .map(|f| f.span)
+        .collect();
     attributed.sort_unstable();
     // The longest claim bounds how far back an overlapping one can start.
-    let longest = attributed.iter().map(|a| a.end - a.start).max().unwrap_or(0);
+    let longest = attributed
+        .iter()
+        .map(|a| a.end - a.start)
+        .max()
+        .unwrap_or(0);
     let overlaps_claim = |span: Span| {
         let from = attributed.partition_point(|a| a.start + longest < span.start);
-        attributed[from..].iter().take_while(|a| a.start < span.end).any(|a| a.overlaps(span))
+        attributed[from..]
+            .iter()
+            .take_while(|a| a.start < span.end)
+            .any(|a| a.overlaps(span))
     };
     for s in &t.sentences {
         let span = t.sentence_span(s);
@@ -136,7 +163,9 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         }
         let score = m.worthy.score(t, &b.hashes, s.clone());
         if let Some((cue, source, content)) = opening_attribution(t, mentions, s) {
-            let bytes = |r: &Range<usize>| Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end);
+            let bytes = |r: &Range<usize>| {
+                Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end)
+            };
             let source_b = bytes(&source);
             out.push(Found {
                 span: bytes(&(cue.start..content.end)),
@@ -176,7 +205,9 @@ fn sentences_of(t: &Text, b: &Base, r: &Range<usize>) -> Range<usize> {
 
 /// Tokens between two token ranges (0 when they touch or overlap).
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 /// Pairs each cue with its content (each content used once, nearest pairs
@@ -216,17 +247,29 @@ fn join(
         let content = content_of[i].map(|j| contents[j].clone());
         let source = sources
             .iter()
-            .filter(|s| !(s.start < c.end && c.start < s.end) && gap(c, s) <= MAX_SOURCE_GAP && cost(c, s) < 1000)
-            .filter(|s| !t.tokens[s.start..s.end].iter().all(|k| k.kind == TokenKind::Punct))
+            .filter(|s| {
+                !(s.start < c.end && c.start < s.end)
+                    && gap(c, s) <= MAX_SOURCE_GAP
+                    && cost(c, s) < 1000
+            })
+            .filter(|s| {
+                !t.tokens[s.start..s.end]
+                    .iter()
+                    .all(|k| k.kind == TokenKind::Punct)
+            })
             .min_by_key(|s| {
                 // Sources inside the content belong to a nested claim.
-                let inside = content.as_ref().is_some_and(|x| x.start <= s.start && s.end <= x.end);
+                let inside = content
+                    .as_ref()
+                    .is_some_and(|x| x.start <= s.start && s.end <= x.end);
                 cost(c, s) + if inside { 500 } else { 0 }
             })
             .cloned()
             .and_then(|s| clean_source(t, s))
             .or_else(|| subject_before(t, b, c));
-        let Some(content) = content.or_else(|| fallback_content(t, b, c, source.as_ref())) else { continue };
+        let Some(content) = content.or_else(|| fallback_content(t, b, c, source.as_ref())) else {
+            continue;
+        };
         emit(c.clone(), source, content);
     }
 }
@@ -234,13 +277,23 @@ fn join(
 /// When the tagger marked no content for a cue: the rest of its sentence
 /// after the cue, or, for a cue at the end ("..., officials said."), the
 /// sentence before its source.
-fn fallback_content(t: &Text, b: &Base, c: &Range<usize>, source: Option<&Range<usize>>) -> Option<Range<usize>> {
+fn fallback_content(
+    t: &Text,
+    b: &Base,
+    c: &Range<usize>,
+    source: Option<&Range<usize>>,
+) -> Option<Range<usize>> {
     let sent = &t.sentences[b.sent[c.start] as usize];
     let trim = |mut r: Range<usize>| {
         while r.start < r.end && matches!(t.tok(r.start), "," | ":" | "\u{2014}") {
             r.start += 1;
         }
-        while r.end > r.start && matches!(t.tok(r.end - 1), "." | "," | ";" | ":" | "!" | "?" | "\u{2014}") {
+        while r.end > r.start
+            && matches!(
+                t.tok(r.end - 1),
+                "." | "," | ";" | ":" | "!" | "?" | "\u{2014}"
+            )
+        {
             r.end -= 1;
         }
         (r.end > r.start + 1).then_some(r)
@@ -263,18 +316,26 @@ const RESOLVE_WINDOW: usize = 60;
 fn resolve_source(t: &Text, mentions: &[Mention], source: Span) -> Option<usize> {
     let from = mentions.partition_point(|m| m.span.start < source.start);
     let to = mentions.partition_point(|m| m.span.start < source.end);
-    let inside = || (from..to).rev().filter(|&i| source.contains(mentions[i].span));
+    let inside = || {
+        (from..to)
+            .rev()
+            .filter(|&i| source.contains(mentions[i].span))
+    };
     if let Some(i) = inside().find(|&i| mentions[i].label == EntityLabel::Person) {
         return Some(i);
     }
     // "Russian officials" are not Russia: only a mention that heads the
     // source (ends it) names the speaker.
-    if let Some(i) = inside().find(|&i| mentions[i].span.end == source.end && mentions[i].label != EntityLabel::Norp) {
+    if let Some(i) = inside()
+        .find(|&i| mentions[i].span.end == source.end && mentions[i].label != EntityLabel::Norp)
+    {
         return Some(i);
     }
     let lower = t.slice(source).to_lowercase();
     let before = |ok: &dyn Fn(&Mention) -> bool| {
-        (from.saturating_sub(RESOLVE_WINDOW)..from).rev().find(|&i| mentions[i].span.end <= source.start && ok(&mentions[i]))
+        (from.saturating_sub(RESOLVE_WINDOW)..from)
+            .rev()
+            .find(|&i| mentions[i].span.end <= source.start && ok(&mentions[i]))
     };
     // "Oleg Dunda, who asserted": the relative pronoun's antecedent.
     if matches!(lower.as_str(), "who" | "which") {
@@ -299,7 +360,9 @@ fn has_word(text: &str, lower: &str) -> bool {
         // The ASCII characters that are Unicode white space: the same words
         // as `split_whitespace`, split byte by byte.
         let space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
-        text.as_bytes().split(space).any(|w| !w.is_empty() && w.eq_ignore_ascii_case(lower.as_bytes()))
+        text.as_bytes()
+            .split(space)
+            .any(|w| !w.is_empty() && w.eq_ignore_ascii_case(lower.as_bytes()))
     } else {
         text.split_whitespace().any(|w| lowercases_to(w, lower))
     }
@@ -321,16 +384,41 @@ fn lowercases_to(w: &str, lower: &str) -> bool {
 /// miss for a fact-checker. (The wider list of speech verbs, each a cue
 /// nine times in ten in PolNeAR train, lowered dev F1: the tagger already
 /// finds the cues among them.)
-const RULE_CUES: &[&str] = &["warned", "warns", "asserted", "stated", "denied", "denies", "accused", "accuses"];
+const RULE_CUES: &[&str] = &[
+    "warned", "warns", "asserted", "stated", "denied", "denies", "accused", "accuses",
+];
 /// The lengths of the [`RULE_CUES`] (a test checks it).
 const RULE_CUE_LENGTHS: std::ops::RangeInclusive<usize> = 5..=8;
 
 /// Nouns that name a claim; "X's warning that ..." is an attribution
 /// with the possessor as source.
 const NOUN_CUES: &[&str] = &[
-    "warning", "warnings", "claim", "claims", "assertion", "assertions", "statement", "denial", "denials", "accusation", "accusations", "allegation",
-    "allegations", "insistence", "contention", "admission", "announcement", "prediction", "promise", "pledge", "suggestion", "argument", "assurance",
-    "assurances", "charge", "complaint",
+    "warning",
+    "warnings",
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "statement",
+    "denial",
+    "denials",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "insistence",
+    "contention",
+    "admission",
+    "announcement",
+    "prediction",
+    "promise",
+    "pledge",
+    "suggestion",
+    "argument",
+    "assurance",
+    "assurances",
+    "charge",
+    "complaint",
 ];
 
 fn is_possessive(w: &str) -> bool {
@@ -351,7 +439,10 @@ fn add_rule_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
     for i in u.clone() {
         let w = t.tok(i);
         // Most tokens are shorter or longer than every rule cue.
-        let n = if RULE_CUE_LENGTHS.contains(&w.len()) && RULE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) || is_noun_cue(t, u, i) {
+        let n = if RULE_CUE_LENGTHS.contains(&w.len())
+            && RULE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+            || is_noun_cue(t, u, i)
+        {
             1
         } else {
             continue;
@@ -367,18 +458,39 @@ fn add_rule_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
 }
 
 /// What a sentence-opening "In a statement, ..." may name.
-const OPENING_NOUNS: &[&str] = &["statement", "interview", "letter", "speech", "tweet", "post", "release", "email", "filing", "memo"];
+const OPENING_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "letter",
+    "speech",
+    "tweet",
+    "post",
+    "release",
+    "email",
+    "filing",
+    "memo",
+];
 
 /// "In a statement, the union called the offer an insult.": a sentence
 /// with no cue of its own that opens with "In (a|its|...) (word)? NOUN,"
 /// attributes the rest to the subject after the comma. Returns the cue,
 /// source and content tokens.
-fn opening_attribution(t: &Text, mentions: &[Mention], s: &Range<usize>) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
+fn opening_attribution(
+    t: &Text,
+    mentions: &[Mention],
+    s: &Range<usize>,
+) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
     if !t.tok(s.start).eq_ignore_ascii_case("in") {
         return None;
     }
     let comma = (s.start + 2..(s.start + 5).min(s.end)).find(|&i| t.tok(i) == ",")?;
-    if !OPENING_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(comma - 1))) || !DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(s.start + 1))) {
+    if !OPENING_NOUNS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(t.tok(comma - 1)))
+        || !DETERMINERS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.tok(s.start + 1)))
+    {
         return None;
     }
     let from = comma + 1;
@@ -393,24 +505,37 @@ fn opening_attribution(t: &Text, mentions: &[Mention], s: &Range<usize>) -> Opti
         let mut e = from;
         if DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(e))) {
             e += 1;
-            let run = (e..s.end).take_while(|&i| t.tok(i).chars().next().is_some_and(char::is_uppercase)).count();
+            let run = (e..s.end)
+                .take_while(|&i| t.tok(i).chars().next().is_some_and(char::is_uppercase))
+                .count();
             e += run.max(1);
         } else {
-            e += (from..s.end).take_while(|&i| t.tok(i).chars().next().is_some_and(char::is_uppercase)).count();
+            e += (from..s.end)
+                .take_while(|&i| t.tok(i).chars().next().is_some_and(char::is_uppercase))
+                .count();
         }
         e
     };
     let mut end = s.end;
-    while end > source_end && t.tokens[end - 1].kind == TokenKind::Punct && !matches!(t.tok(end - 1), "\"" | "\u{201D}") {
+    while end > source_end
+        && t.tokens[end - 1].kind == TokenKind::Punct
+        && !matches!(t.tok(end - 1), "\"" | "\u{201D}")
+    {
         end -= 1;
     }
-    (source_end > from && end >= source_end + 2).then_some((s.start..comma, from..source_end, source_end..end))
+    (source_end > from && end >= source_end + 2).then_some((
+        s.start..comma,
+        from..source_end,
+        source_end..end,
+    ))
 }
 
 /// Determiners that open the possessor of a noun cue ("the senator's").
 /// ("that" is left out: "said that Smith's claim" is more common than
 /// "that man's claim".)
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your",
+];
 
 /// The possessor of a one-word noun cue right after "'s", with the "'s"
 /// (as PolNeAR marks it): the entity
@@ -418,20 +543,34 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "this", "his", "her", "its", "t
 /// the capitalized words before it; "his claim" has no possessive and
 /// keeps the tagger's source.
 fn possessor(t: &Text, b: &Base, mentions: &[Mention], cue: &Range<usize>) -> Option<Range<usize>> {
-    if cue.len() != 1 || cue.start < 2 || !is_possessive(t.tok(cue.start - 1)) || !NOUN_CUES.iter().any(|c| c.eq_ignore_ascii_case(t.tok(cue.start))) {
+    if cue.len() != 1
+        || cue.start < 2
+        || !is_possessive(t.tok(cue.start - 1))
+        || !NOUN_CUES
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(t.tok(cue.start)))
+    {
         return None;
     }
     let end = cue.start - 1;
     let sent_start = t.sentences[b.sent[end - 1] as usize].start;
     let last = t.tokens[end - 1].span.end;
     let k = mentions.partition_point(|m| m.span.start < last);
-    if let Some(m) = mentions[..k].iter().rev().take(3).find(|m| m.span.end == last) {
+    if let Some(m) = mentions[..k]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|m| m.span.end == last)
+    {
         if let Some(s) = (sent_start..end).find(|&i| t.tokens[i].span.start == m.span.start) {
             return Some(s..cue.start);
         }
     }
     let from = end.saturating_sub(4).max(sent_start);
-    if let Some(d) = (from..end).rev().find(|&i| DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(i)))) {
+    if let Some(d) = (from..end)
+        .rev()
+        .find(|&i| DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(i))))
+    {
         if d + 1 < end {
             return Some(d..cue.start);
         }
@@ -444,22 +583,48 @@ fn possessor(t: &Text, b: &Base, mentions: &[Mention], cue: &Range<usize>) -> Op
 }
 
 /// Words that open a clause, not a source ("Although Moscow announced").
-const CLAUSE_OPENERS: &[&str] = &["although", "though", "while", "when", "after", "as", "because", "but", "and", "however", "if", "since", "so", "yet"];
+const CLAUSE_OPENERS: &[&str] = &[
+    "although", "though", "while", "when", "after", "as", "because", "but", "and", "however", "if",
+    "since", "so", "yet",
+];
 
 /// A tagged source without a leading clause opener ("Although Moscow").
 fn clean_source(t: &Text, mut s: Range<usize>) -> Option<Range<usize>> {
-    while s.start < s.end && CLAUSE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(t.tok(s.start))) {
+    while s.start < s.end
+        && CLAUSE_OPENERS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.tok(s.start)))
+    {
         s.start += 1;
     }
     (s.start < s.end).then_some(s)
 }
 
-
 /// Words that may stand between a subject and its verb ("Kyiv has
 /// repeatedly denied").
-const AUXILIARIES: &[&str] = &["has", "have", "had", "also", "repeatedly", "reportedly", "later", "then", "again", "previously", "publicly", "has", "is", "was", "were", "are"];
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "repeatedly",
+    "reportedly",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "publicly",
+    "has",
+    "is",
+    "was",
+    "were",
+    "are",
+];
 /// Words that end a subject noun phrase going leftwards.
-const NP_STOPS: &[&str] = &["that", "which", "who", "and", "but", "with", "while", "when", "as", "because", "after", "although", "if", "since", "of", "to", "in", "on", "by", "for"];
+const NP_STOPS: &[&str] = &[
+    "that", "which", "who", "and", "but", "with", "while", "when", "as", "because", "after",
+    "although", "if", "since", "of", "to", "in", "on", "by", "for",
+];
 
 /// The noun phrase right before a cue verb, when the tagger gave none:
 /// "with the border guard stating", "Kyiv denied". It must hold a
@@ -467,13 +632,20 @@ const NP_STOPS: &[&str] = &["that", "which", "who", "and", "but", "with", "while
 fn subject_before(t: &Text, b: &Base, c: &Range<usize>) -> Option<Range<usize>> {
     let sent = &t.sentences[b.sent[c.start] as usize];
     let mut end = c.start;
-    while end > sent.start && AUXILIARIES.iter().any(|w| w.eq_ignore_ascii_case(t.tok(end - 1))) {
+    while end > sent.start
+        && AUXILIARIES
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.tok(end - 1)))
+    {
         end -= 1;
     }
     let mut start = end;
     while start > sent.start && end - start < 8 {
         let w = t.tok(start - 1);
-        if t.tokens[start - 1].kind == TokenKind::Punct && !matches!(w, "’s" | "'s") || NP_STOPS.iter().any(|s| s.eq_ignore_ascii_case(w)) || CLAUSE_OPENERS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+        if t.tokens[start - 1].kind == TokenKind::Punct && !matches!(w, "’s" | "'s")
+            || NP_STOPS.iter().any(|s| s.eq_ignore_ascii_case(w))
+            || CLAUSE_OPENERS.iter().any(|s| s.eq_ignore_ascii_case(w))
+        {
             break;
         }
         start -= 1;
@@ -483,8 +655,15 @@ fn subject_before(t: &Text, b: &Base, c: &Range<usize>) -> Option<Range<usize>> 
     }
     let first = t.tok(start);
     let capital = (start..end).any(|i| t.tok(i).chars().next().is_some_and(char::is_uppercase));
-    let det = matches!(first.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their");
-    let pronoun = end - start == 1 && matches!(first.to_lowercase().as_str(), "he" | "she" | "they" | "we" | "i" | "it");
+    let det = matches!(
+        first.to_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    );
+    let pronoun = end - start == 1
+        && matches!(
+            first.to_lowercase().as_str(),
+            "he" | "she" | "they" | "we" | "i" | "it"
+        );
     (capital || det || pronoun).then_some(start..end)
 }
 
@@ -492,7 +671,11 @@ fn subject_before(t: &Text, b: &Base, c: &Range<usize>) -> Option<Range<usize>> 
 fn has_figure(t: &Text, r: &Range<usize>) -> bool {
     r.clone().any(|i| {
         t.tokens[i].kind == TokenKind::Number
-            && (i + 1 < r.end && matches!(t.tok(i + 1).to_lowercase().as_str(), "%" | "percent" | "million" | "billion" | "trillion" | "per")
+            && (i + 1 < r.end
+                && matches!(
+                    t.tok(i + 1).to_lowercase().as_str(),
+                    "%" | "percent" | "million" | "billion" | "trillion" | "per"
+                )
                 || i > r.start && matches!(t.tok(i - 1), "$" | "\u{20AC}" | "\u{00A3}"))
     })
 }
@@ -500,14 +683,19 @@ fn has_figure(t: &Text, r: &Range<usize>) -> bool {
 /// Headings ("Contradictory Implications:") and fragments are no
 /// statements: at least four words, not ending in a colon.
 fn statement_like(t: &Text, s: &Range<usize>) -> bool {
-    let words = s.clone().filter(|&i| t.tokens[i].kind != TokenKind::Punct).count();
+    let words = s
+        .clone()
+        .filter(|&i| t.tokens[i].kind != TokenKind::Punct)
+        .count();
     words >= 4 && t.tok(s.end - 1) != ":"
 }
 
 /// Whether a cue opens with a passive or copula auxiliary ("was reported",
 /// "is said", "has been claimed").
 fn is_passive(first: &str) -> bool {
-    ["was", "is", "has", "had", "were", "been", "would"].iter().any(|w| w.eq_ignore_ascii_case(first))
+    ["was", "is", "has", "had", "were", "been", "would"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
 }
 
 /// News style continues a long quotation over paragraphs by opening each
@@ -519,7 +707,11 @@ fn extend_quotes_across_paragraphs(t: &Text, units: &[features::Unit], out: &mut
     let closes = |i: usize| matches!(t.tok(i), "\"" | "\u{201D}");
     // A paragraph that opens a quotation and never closes it.
     let open_paragraph = |u: &Range<usize>| {
-        opens(u.start) && !u.clone().skip(1).any(|i| t.tok(i) == "\u{201D}" || t.tok(i) == "\"" && i + 1 < u.end && !t.tokens[i + 1].line_start)
+        opens(u.start)
+            && !u.clone().skip(1).any(|i| {
+                t.tok(i) == "\u{201D}"
+                    || t.tok(i) == "\"" && i + 1 < u.end && !t.tokens[i + 1].line_start
+            })
             && !closes(u.end - 1)
     };
     for f in out.iter_mut().filter(|f| f.kind == ClaimKind::Attributed) {
@@ -546,9 +738,17 @@ fn extend_quotes_across_paragraphs(t: &Text, units: &[features::Unit], out: &mut
 /// A Title-Case run-in heading ("Continued Support for Moscow: ...") holds
 /// no attribution: its verbs are headline words.
 fn drop_heading_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
-    let Some(colon) = u.clone().take(12).find(|&i| t.tok(i) == ":") else { return };
-    let words: Vec<&str> = (u.start..colon).filter(|&i| t.tokens[i].kind == TokenKind::Word).map(|i| t.tok(i)).collect();
-    let capitalized = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let Some(colon) = u.clone().take(12).find(|&i| t.tok(i) == ":") else {
+        return;
+    };
+    let words: Vec<&str> = (u.start..colon)
+        .filter(|&i| t.tokens[i].kind == TokenKind::Word)
+        .map(|i| t.tok(i))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     if !words.is_empty() && capitalized * 3 >= words.len() * 2 {
         cues.retain(|c| c.start >= colon);
     }
@@ -557,15 +757,26 @@ fn drop_heading_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
 /// "Minsk closed its borders, citing ...": a participle cue after a comma,
 /// with no source of its own, speaks for the first named actor of its
 /// clause.
-fn participle_subject(t: &Text, b: &Base, mentions: &[Mention], cue: &Range<usize>) -> Option<Range<usize>> {
+fn participle_subject(
+    t: &Text,
+    b: &Base,
+    mentions: &[Mention],
+    cue: &Range<usize>,
+) -> Option<Range<usize>> {
     if !t.tok(cue.start).ends_with("ing") || cue.start == 0 || t.tok(cue.start - 1) != "," {
         return None;
     }
     let sent = &t.sentences[b.sent[cue.start] as usize];
-    let from = (sent.start..cue.start).rev().find(|&i| t.tok(i) == ";").map_or(sent.start, |i| i + 1);
+    let from = (sent.start..cue.start)
+        .rev()
+        .find(|&i| t.tok(i) == ";")
+        .map_or(sent.start, |i| i + 1);
     let (lo, hi) = (t.tokens[from].span.start, t.tokens[cue.start].span.start);
     let first = mentions.partition_point(|m| m.span.start < lo);
-    let m = mentions[first..].iter().take_while(|m| m.span.end <= hi).find(|m| !matches!(m.label, EntityLabel::Norp | EntityLabel::Misc))?;
+    let m = mentions[first..]
+        .iter()
+        .take_while(|m| m.span.end <= hi)
+        .find(|m| !matches!(m.label, EntityLabel::Norp | EntityLabel::Misc))?;
     let s = (from..cue.start).find(|&i| t.tokens[i].span.start == m.span.start)?;
     let e = (s..cue.start).find(|&i| t.tokens[i].span.end == m.span.end)?;
     Some(s..e + 1)
@@ -579,7 +790,10 @@ mod tests {
     fn a_participle_cue_speaks_for_the_clause_subject() {
         let t = Text::new("Minsk closed its borders, citing smuggling.");
         let b = Base::sentences(&t);
-        let mentions = [Mention { span: Span::new(0, 5), label: EntityLabel::Loc }];
+        let mentions = [Mention {
+            span: Span::new(0, 5),
+            label: EntityLabel::Loc,
+        }];
         assert_eq!(participle_subject(&t, &b, &mentions, &(5..6)), Some(0..1));
         // Without the comma it is no participle clause.
         let t = Text::new("Minsk closed its borders citing smuggling.");
@@ -589,13 +803,25 @@ mod tests {
 
     #[test]
     fn rule_cue_lengths_cover_the_rule_cues() {
-        assert!(RULE_CUES.iter().all(|c| RULE_CUE_LENGTHS.contains(&c.len())));
+        assert!(RULE_CUES
+            .iter()
+            .all(|c| RULE_CUE_LENGTHS.contains(&c.len())));
     }
 
     #[test]
     fn mention_words_match_as_lower_cased_words() {
-        for text in ["the Interior Ministry", "MINISTRY of x", "a\x0Bministry", "ministry\u{A0}b", "Ministère ministry", "ministryx", "Ministry\u{2019}s"] {
-            let plain = text.split_whitespace().any(|w| w.to_lowercase() == "ministry");
+        for text in [
+            "the Interior Ministry",
+            "MINISTRY of x",
+            "a\x0Bministry",
+            "ministry\u{A0}b",
+            "Ministère ministry",
+            "ministryx",
+            "Ministry\u{2019}s",
+        ] {
+            let plain = text
+                .split_whitespace()
+                .any(|w| w.to_lowercase() == "ministry");
             assert_eq!(has_word(text, "ministry"), plain, "{text:?}");
         }
         assert!(has_word("the MINISTRY", "ministry") && !has_word("ministries", "ministry"));
@@ -604,7 +830,10 @@ mod tests {
     #[test]
     fn relative_pronouns_resolve_to_their_antecedent() {
         let t = Text::new("He met Oleg Dunda, who asserted it.");
-        let mentions = [Mention { span: Span::new(7, 17), label: EntityLabel::Person }];
+        let mentions = [Mention {
+            span: Span::new(7, 17),
+            label: EntityLabel::Person,
+        }];
         let who = Span::new(19, 22);
         assert_eq!(t.slice(who), "who");
         assert_eq!(resolve_source(&t, &mentions, who), Some(0));

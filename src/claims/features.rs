@@ -51,7 +51,11 @@ const FOLD: [u8; 128] = {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if c.is_ascii_digit() { b'0' } else { c.to_ascii_lowercase() };
+        t[b] = if c.is_ascii_digit() {
+            b'0'
+        } else {
+            c.to_ascii_lowercase()
+        };
         b += 1;
     }
     t
@@ -105,7 +109,9 @@ fn word_hash_chars(s: &str) -> u64 {
 /// Mixes a template number with up to two values (splitmix64 finalizer).
 #[inline]
 pub(crate) fn mix(template: u64, a: u64, b: u64) -> u32 {
-    let mut z = template.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ a.rotate_left(17) ^ b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    let mut z = template.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ a.rotate_left(17)
+        ^ b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     (z ^ (z >> 31)) as u32
@@ -206,7 +212,13 @@ impl Base {
     /// Sentence ids and word hashes only: [`Base::cover`] adds the rest.
     pub fn sentences(t: &Text) -> Base {
         let hashes = (0..t.tokens.len()).map(|i| word_hash(t.tok(i))).collect();
-        Base { word: Window::default(), shape: Window::default(), sent: sentence_ids(t), hashes, quoted: Window::default() }
+        Base {
+            word: Window::default(),
+            shape: Window::default(),
+            sent: sentence_ids(t),
+            hashes,
+            quoted: Window::default(),
+        }
     }
 
     /// Word and shape hashes and quotation state for the tokens `r` of one
@@ -251,7 +263,10 @@ fn dist_bucket(d: usize) -> u64 {
 /// context once per document (see [`crate::claims::tagger::CueSums`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn cue_features(t: &Text, b: &Base, unit: &Range<usize>, i: usize, out: &mut impl Sink) {
-    debug_assert!(b.word.first == unit.start && b.word.values.len() == unit.len() + 4, "features of a unit not covered");
+    debug_assert!(
+        b.word.first == unit.start && b.word.values.len() == unit.len() + 4,
+        "features of a unit not covered"
+    );
     let words = b.word.around(i);
     let [_, sm1, s0, s1, _] = b.shape.around(i);
     let (first, last) = sentence_edges(b, unit, i);
@@ -273,7 +288,13 @@ pub(crate) fn sentence_edges(b: &Base, unit: &Range<usize>, i: usize) -> (bool, 
 
 /// Cue features that read only the shapes of tokens `i - 1 ..= i + 1`,
 /// the quotation state and the sentence edges (and the bias feature).
-pub(crate) fn shape_features([sm1, s0, s1]: [u64; 3], quoted: bool, first: bool, last: bool, out: &mut impl Sink) {
+pub(crate) fn shape_features(
+    [sm1, s0, s1]: [u64; 3],
+    quoted: bool,
+    first: bool,
+    last: bool,
+    out: &mut impl Sink,
+) {
     out.add(mix(0, 0, 0));
     out.add(mix(10, s0, 0));
     out.add(mix(11, sm1, s0));
@@ -326,7 +347,15 @@ pub(crate) struct CueMap {
 /// Stage two (source and content) features: stage one's plus the token's
 /// relation to the nearest predicted cue on each side.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn role_features(t: &Text, b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize, out: &mut impl Sink) {
+pub(crate) fn role_features(
+    t: &Text,
+    b: &Base,
+    unit: &Range<usize>,
+    cues: &CueMap,
+    commas: &[u32],
+    i: usize,
+    out: &mut impl Sink,
+) {
     cue_features(t, b, unit, i, out);
     relation_features(b, unit, cues, commas, i, out);
 }
@@ -336,7 +365,10 @@ pub(crate) fn role_features(t: &Text, b: &Base, unit: &Range<usize>, cues: &CueM
 /// or before it and of the nearest starting after it.
 pub(crate) enum Near {
     Inside(usize),
-    Between { left: Option<usize>, right: Option<usize> },
+    Between {
+        left: Option<usize>,
+        right: Option<usize>,
+    },
 }
 
 impl CueMap {
@@ -386,13 +418,23 @@ impl Side {
     }
 
     /// The nearest cue on the right of token `i`, `c`.
-    pub fn right(b: &Base, unit: &Range<usize>, commas: &[u32], i: usize, c: &Range<usize>) -> Side {
+    pub fn right(
+        b: &Base,
+        unit: &Range<usize>,
+        commas: &[u32],
+        i: usize,
+        c: &Range<usize>,
+    ) -> Side {
         Side {
             templates: RIGHT,
             d: dist_bucket(c.start - i - 1),
             same: u64::from(b.sent[c.start] == b.sent[i]),
             cue_word: b.word[c.start],
-            edge: if c.start > unit.start { b.word[c.start - 1] } else { BOS },
+            edge: if c.start > unit.start {
+                b.word[c.start - 1]
+            } else {
+                BOS
+            },
             commas: u64::from((commas[c.start - unit.start] - commas[i - unit.start]).min(3)),
         }
     }
@@ -414,7 +456,11 @@ pub(crate) fn token_word_feature(s: &Side, w0: u64, out: &mut impl Sink) {
 /// The feature of a side that reads the commas between token and cue
 /// and whether the token is quoted (sixteen values a side).
 pub(crate) fn commas_feature(s: &Side, quoted: bool, out: &mut impl Sink) {
-    out.add(mix(s.templates + 4, s.commas, s.same * 10 + u64::from(quoted)));
+    out.add(mix(
+        s.templates + 4,
+        s.commas,
+        s.same * 10 + u64::from(quoted),
+    ));
 }
 
 /// The feature of the word at the edge of a side's cue.
@@ -436,14 +482,25 @@ pub(crate) fn inside_features(b: &Base, c: &Range<usize>, i: usize, out: &mut im
 /// The feature of whether the nearest cues on the left and on the right
 /// start in the token's sentence (four values).
 pub(crate) fn both_sides_feature(left: Option<&Side>, right: Option<&Side>, out: &mut impl Sink) {
-    out.add(mix(37, left.map_or(0, |s| s.same), right.map_or(0, |s| s.same)));
+    out.add(mix(
+        37,
+        left.map_or(0, |s| s.same),
+        right.map_or(0, |s| s.same),
+    ));
 }
 
 /// The part of [`role_features`] beyond stage one's: the recognizer looks
 /// the shared part up once for both stages (and sums the groups above
 /// once per cue and distance, see [`crate::claims::tagger::RoleSums`]).
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn relation_features(b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize, out: &mut impl Sink) {
+pub(crate) fn relation_features(
+    b: &Base,
+    unit: &Range<usize>,
+    cues: &CueMap,
+    commas: &[u32],
+    i: usize,
+    out: &mut impl Sink,
+) {
     let (left, right) = match cues.near(i) {
         Near::Inside(k) => return inside_features(b, &cues.cues[k], i, out),
         Near::Between { left, right } => (left, right),
@@ -483,7 +540,9 @@ mod tests {
 
     #[test]
     fn ascii_words_hash_as_the_char_by_char_path_does() {
-        for w in ["said", "Said", "SAID", "2024", "U.S.", "don't", "", "x-9Z", "\"", "%"] {
+        for w in [
+            "said", "Said", "SAID", "2024", "U.S.", "don't", "", "x-9Z", "\"", "%",
+        ] {
             assert_eq!(word_hash(w), word_hash_chars(w), "{w:?}");
         }
         assert_eq!(word_hash("said"), word_hash("SAID"));

@@ -60,7 +60,12 @@ fn models() -> Option<&'static Models> {
         let roles = tagger::Tagger::load(ROLE_MODEL)?;
         let worthy = worthy::Worthy::load(WORTHY_MODEL)?;
         let joint = tagger::Joint::new(&cue, &roles)?;
-        Some(Models { cue, roles, joint, worthy })
+        Some(Models {
+            cue,
+            roles,
+            joint,
+            worthy,
+        })
     })
     .as_ref()
 }
@@ -77,6 +82,9 @@ pub(crate) fn recognize(text: &Text, mentions: &[Mention]) -> Vec<Found> {
 mod tests {
     #[test]
     fn embedded_models_load() {
-        assert!(super::models().is_some(), "an embedded claims model fails validation");
+        assert!(
+            super::models().is_some(),
+            "an embedded claims model fails validation"
+        );
     }
 }

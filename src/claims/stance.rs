@@ -20,26 +20,102 @@ use std::borrow::Cow;
 
 /// Every stance the recognizer can give.
 #[allow(dead_code)]
-pub(crate) const STANCES: &[&str] = &["asserts", "denies", "accuses", "warns", "claims", "reports", "promises", "questions", "believes", "urges"];
+pub(crate) const STANCES: &[&str] = &[
+    "asserts",
+    "denies",
+    "accuses",
+    "warns",
+    "claims",
+    "reports",
+    "promises",
+    "questions",
+    "believes",
+    "urges",
+];
 
 /// Word stems and their stance; a cue word matches a stem when it starts
 /// with it (so "warned", "warns", "warning" all match "warn").
 const STEMS: &[(&str, &str)] = &[
-    ("denie", "denies"), ("deny", "denies"), ("denial", "denies"), ("dismiss", "denies"), ("reject", "denies"), ("refut", "denies"),
-    ("rebuff", "denies"), ("disput", "denies"), ("contradict", "denies"), ("rebut", "denies"), ("disagree", "denies"),
-    ("accus", "accuses"), ("blam", "accuses"), ("charg", "accuses"), ("condemn", "accuses"), ("criticiz", "accuses"),
-    ("criticis", "accuses"), ("attack", "accuses"), ("slam", "accuses"), ("denounc", "accuses"), ("fault", "accuses"),
-    ("warn", "warns"), ("caution", "warns"), ("threat", "warns"), ("fear", "warns"), ("alarm", "warns"),
-    ("claim", "claims"), ("alleg", "claims"), ("purport", "claims"), ("contend", "claims"), ("argu", "claims"), ("insinuat", "claims"),
-    ("report", "reports"), ("announc", "reports"), ("told", "reports"), ("tell", "reports"), ("wrote", "reports"), ("writ", "reports"),
-    ("tweet", "reports"), ("publish", "reports"), ("disclos", "reports"), ("reveal", "reports"), ("inform", "reports"),
-    ("show", "reports"), ("found", "reports"), ("indicat", "reports"), ("cite", "reports"), ("citing", "reports"), ("learn", "reports"),
-    ("promis", "promises"), ("pledg", "promises"), ("vow", "promises"), ("swor", "promises"), ("commit", "promises"), ("guarant", "promises"),
-    ("ask", "questions"), ("question", "questions"), ("doubt", "questions"), ("wonder", "questions"), ("skeptic", "questions"),
-    ("think", "believes"), ("thought", "believes"), ("believ", "believes"), ("expect", "believes"), ("predict", "believes"),
-    ("hope", "believes"), ("suspect", "believes"), ("feel", "believes"), ("seem", "believes"), ("appear", "believes"),
-    ("estimat", "believes"), ("suggest", "believes"), ("forecast", "believes"), ("view", "believes"), ("opinion", "believes"),
-    ("urg", "urges"), ("call", "urges"), ("demand", "urges"), ("appeal", "urges"), ("insist", "asserts"),
+    ("denie", "denies"),
+    ("deny", "denies"),
+    ("denial", "denies"),
+    ("dismiss", "denies"),
+    ("reject", "denies"),
+    ("refut", "denies"),
+    ("rebuff", "denies"),
+    ("disput", "denies"),
+    ("contradict", "denies"),
+    ("rebut", "denies"),
+    ("disagree", "denies"),
+    ("accus", "accuses"),
+    ("blam", "accuses"),
+    ("charg", "accuses"),
+    ("condemn", "accuses"),
+    ("criticiz", "accuses"),
+    ("criticis", "accuses"),
+    ("attack", "accuses"),
+    ("slam", "accuses"),
+    ("denounc", "accuses"),
+    ("fault", "accuses"),
+    ("warn", "warns"),
+    ("caution", "warns"),
+    ("threat", "warns"),
+    ("fear", "warns"),
+    ("alarm", "warns"),
+    ("claim", "claims"),
+    ("alleg", "claims"),
+    ("purport", "claims"),
+    ("contend", "claims"),
+    ("argu", "claims"),
+    ("insinuat", "claims"),
+    ("report", "reports"),
+    ("announc", "reports"),
+    ("told", "reports"),
+    ("tell", "reports"),
+    ("wrote", "reports"),
+    ("writ", "reports"),
+    ("tweet", "reports"),
+    ("publish", "reports"),
+    ("disclos", "reports"),
+    ("reveal", "reports"),
+    ("inform", "reports"),
+    ("show", "reports"),
+    ("found", "reports"),
+    ("indicat", "reports"),
+    ("cite", "reports"),
+    ("citing", "reports"),
+    ("learn", "reports"),
+    ("promis", "promises"),
+    ("pledg", "promises"),
+    ("vow", "promises"),
+    ("swor", "promises"),
+    ("commit", "promises"),
+    ("guarant", "promises"),
+    ("ask", "questions"),
+    ("question", "questions"),
+    ("doubt", "questions"),
+    ("wonder", "questions"),
+    ("skeptic", "questions"),
+    ("think", "believes"),
+    ("thought", "believes"),
+    ("believ", "believes"),
+    ("expect", "believes"),
+    ("predict", "believes"),
+    ("hope", "believes"),
+    ("suspect", "believes"),
+    ("feel", "believes"),
+    ("seem", "believes"),
+    ("appear", "believes"),
+    ("estimat", "believes"),
+    ("suggest", "believes"),
+    ("forecast", "believes"),
+    ("view", "believes"),
+    ("opinion", "believes"),
+    ("urg", "urges"),
+    ("call", "urges"),
+    ("demand", "urges"),
+    ("appeal", "urges"),
+    ("insist", "asserts"),
 ];
 
 /// Negations that turn a cue into a denial.
@@ -49,7 +125,10 @@ const NEGATIONS: &[&str] = &["not", "n't", "never", "declined", "refused", "no"]
 pub(crate) fn of_cue(cue: &str) -> &'static str {
     let mut negated = false;
     let mut found = None;
-    for w in cue.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}').filter(|w| !w.is_empty()) {
+    for w in cue
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+    {
         // Cue words are mostly lower-case ASCII already: no copy for them.
         let w: Cow<str> = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             Cow::Borrowed(w)
@@ -59,7 +138,12 @@ pub(crate) fn of_cue(cue: &str) -> &'static str {
         negated |= NEGATIONS.contains(&&*w) || w.ends_with("n't");
         if found.is_none() {
             // The first byte first: most stems differ from the word there.
-            found = STEMS.iter().find(|(stem, _)| w.as_bytes().first() == stem.as_bytes().first() && w.starts_with(stem)).map(|&(_, s)| s);
+            found = STEMS
+                .iter()
+                .find(|(stem, _)| {
+                    w.as_bytes().first() == stem.as_bytes().first() && w.starts_with(stem)
+                })
+                .map(|&(_, s)| s);
         }
     }
     match (found, negated) {

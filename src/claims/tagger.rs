@@ -52,7 +52,8 @@ impl<'a> Reader<'a> {
         self.bytes(1).map(|b| b[0])
     }
     pub fn u32(&mut self) -> Option<u32> {
-        self.bytes(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        self.bytes(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
     pub fn f32(&mut self) -> Option<f32> {
         self.u32().map(f32::from_bits)
@@ -83,12 +84,20 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let scale = r.f32()?;
-        let trans = (0..roles * 12).map(|_| r.f32()).collect::<Option<Vec<f32>>>()?;
+        let trans = (0..roles * 12)
+            .map(|_| r.f32())
+            .collect::<Option<Vec<f32>>>()?;
         let weights = r.rest();
         if weights.len() != (1usize << bits) * roles * 3 {
             return None;
         }
-        Some(Tagger { mask: (1u32 << bits) - 1, roles, scale, trans, weights })
+        Some(Tagger {
+            mask: (1u32 << bits) - 1,
+            roles,
+            scale,
+            trans,
+            weights,
+        })
     }
 
     /// The i8 weight table, `2^bits × roles × 3`.
@@ -145,7 +154,10 @@ pub(crate) struct Sums<'a> {
 impl Sink for Sums<'_> {
     #[inline]
     fn add(&mut self, feature: u32) {
-        plus(&mut self.acc, &self.joint.rows[(feature & self.joint.mask) as usize]);
+        plus(
+            &mut self.acc,
+            &self.joint.rows[(feature & self.joint.mask) as usize],
+        );
     }
 }
 
@@ -174,7 +186,11 @@ impl Joint {
         }
         let (c, r) = (cue.table(), roles.table());
         let mut rows = vec![[0i8; 16]; c.len() / 3];
-        for ((row, c), r) in rows.iter_mut().zip(c.chunks_exact(3)).zip(r.chunks_exact(6)) {
+        for ((row, c), r) in rows
+            .iter_mut()
+            .zip(c.chunks_exact(3))
+            .zip(r.chunks_exact(6))
+        {
             for (x, &w) in row[..3].iter_mut().zip(c) {
                 *x = w as i8;
             }
@@ -182,25 +198,40 @@ impl Joint {
                 *x = w as i8;
             }
         }
-        Some(Joint { mask: cue.mask, rows, cue_scale: cue.scale, role_scale: roles.scale })
+        Some(Joint {
+            mask: cue.mask,
+            rows,
+            cue_scale: cue.scale,
+            role_scale: roles.scale,
+        })
     }
 
     /// Stage one: sums for the features of one token, to be given to
     /// [`cue_features`](super::features::cue_features).
     pub fn shared(&self) -> Sums<'_> {
-        Sums { joint: self, acc: [0; 16] }
+        Sums {
+            joint: self,
+            acc: [0; 16],
+        }
     }
 
     /// Stage two: sums starting from stage one's ([`Sums::sums`]), for
     /// the relation features.
     pub fn roles(&self, shared: &Acc) -> Sums<'_> {
-        Sums { joint: self, acc: *shared }
+        Sums {
+            joint: self,
+            acc: *shared,
+        }
     }
 
     /// Stage one's cue scores from its sums.
     pub fn cue_scores(&self, acc: &Acc) -> [f32; 3] {
         let s = self.cue_scale;
-        [f32::from(acc[0]) * s, f32::from(acc[1]) * s, f32::from(acc[2]) * s]
+        [
+            f32::from(acc[0]) * s,
+            f32::from(acc[1]) * s,
+            f32::from(acc[2]) * s,
+        ]
     }
 
     /// Adds to `sums`, the stage one sums of the tokens of the covered
@@ -210,7 +241,10 @@ impl Joint {
     /// the reads of many tokens are in flight at once.
     pub fn add_pairs(&self, b: &Base, u: &Range<usize>, sums: &mut [Acc]) {
         for (acc, i) in sums.iter_mut().zip(u.clone()) {
-            let mut s = Sums { joint: self, acc: *acc };
+            let mut s = Sums {
+                joint: self,
+                acc: *acc,
+            };
             features::pair_features(b.word.around(i), &mut s);
             *acc = s.acc;
         }
@@ -261,12 +295,17 @@ impl RoleSums {
     #[inline]
     fn add_fixed<'a>(&mut self, sums: &mut Sums<'a>, key: usize, emit: impl FnOnce(&mut Sums<'a>)) {
         let joint = sums.joint;
-        plus(&mut sums.acc, self.fixed[key].get_or_insert_with(|| joint.row(emit)));
+        plus(
+            &mut sums.acc,
+            self.fixed[key].get_or_insert_with(|| joint.row(emit)),
+        );
     }
 
     fn slot(cue: usize, s: &Side) -> usize {
         debug_assert!(s.d < 8 && s.same < 2);
-        (cue * 2 + usize::from(s.templates == RIGHT)) * SIDE_SLOTS + s.d as usize * 2 + s.same as usize
+        (cue * 2 + usize::from(s.templates == RIGHT)) * SIDE_SLOTS
+            + s.d as usize * 2
+            + s.same as usize
     }
 
     /// Adds the features of the nearest cue `cue` on one side, `s`, of a
@@ -283,12 +322,22 @@ impl RoleSums {
         plus(&mut sums.acc, row);
         features::token_word_feature(s, w0, sums);
         debug_assert!(s.commas < 4 && s.same < 2);
-        let key = COMMAS_KEY[usize::from(s.templates == RIGHT)] + (s.commas as usize * 2 + s.same as usize) * 2 + usize::from(quoted);
+        let key = COMMAS_KEY[usize::from(s.templates == RIGHT)]
+            + (s.commas as usize * 2 + s.same as usize) * 2
+            + usize::from(quoted);
         self.add_fixed(sums, key, |x| features::commas_feature(s, quoted, x));
     }
 
     /// Adds the relation features of token `i` of `unit` (covered by `b`) to `sums`.
-    pub fn add(&mut self, sums: &mut Sums, b: &Base, unit: &Range<usize>, cues: &CueMap, commas: &[u32], i: usize) {
+    pub fn add(
+        &mut self,
+        sums: &mut Sums,
+        b: &Base,
+        unit: &Range<usize>,
+        cues: &CueMap,
+        commas: &[u32],
+        i: usize,
+    ) {
         let (left, right) = match cues.near(i) {
             Near::Inside(k) => return features::inside_features(b, &cues.cues[k], i, sums),
             Near::Between { left, right } => (left, right),
@@ -305,7 +354,9 @@ impl RoleSums {
             None => self.add_fixed(sums, NO_CUE_KEY[1], |x| features::no_cue_feature(RIGHT, x)),
         }
         let (left, right) = (left.as_ref().map(|x| &x.1), right.as_ref().map(|x| &x.1));
-        let key = BOTH_KEY + left.map_or(0, |s| s.same as usize) * 2 + right.map_or(0, |s| s.same as usize);
+        let key = BOTH_KEY
+            + left.map_or(0, |s| s.same as usize) * 2
+            + right.map_or(0, |s| s.same as usize);
         self.add_fixed(sums, key, |x| features::both_sides_feature(left, right, x));
     }
 }
@@ -343,12 +394,22 @@ const EOS_ID: u32 = 1;
 /// One key per shape context (shapes are below 2^11, see `features::shape`).
 fn shape_key([sm1, s0, s1]: [u64; 3], quoted: bool, first: bool, last: bool) -> u64 {
     debug_assert!(sm1 < 1 << 11 && s0 < 1 << 11 && s1 < 1 << 11);
-    sm1 | s0 << 11 | s1 << 22 | u64::from(quoted) << 33 | u64::from(first) << 34 | u64::from(last) << 35
+    sm1 | s0 << 11
+        | s1 << 22
+        | u64::from(quoted) << 33
+        | u64::from(first) << 34
+        | u64::from(last) << 35
 }
 
 impl<'a> CueSums<'a> {
     pub fn new(joint: &'a Joint) -> CueSums<'a> {
-        let mut c = CueSums { joint, vocab: HashMap::default(), words: Vec::new(), shapes: HashMap::default(), ids: Vec::new() };
+        let mut c = CueSums {
+            joint,
+            vocab: HashMap::default(),
+            words: Vec::new(),
+            shapes: HashMap::default(),
+            ids: Vec::new(),
+        };
         for pad in [BOS, EOS] {
             c.words.push(c.word_rows(pad, None));
         }
@@ -367,7 +428,10 @@ impl<'a> CueSums<'a> {
             None => [0; 16],
         };
         let near = |k| self.row(|s| features::near_word_feature(k, w, s));
-        WordRows { own: [own(false), own(true)], near: [near(0), near(1), near(2), near(3)] }
+        WordRows {
+            own: [own(false), own(true)],
+            near: [near(0), near(1), near(2), near(3)],
+        }
     }
 
     /// Interns the words of the unit `u` that `b` covers.
@@ -401,25 +465,41 @@ impl<'a> CueSums<'a> {
         let mut acc = match self.shapes.get(&key) {
             Some(row) => *row,
             None => {
-                let row = self.row(|s| features::shape_features([sm1, s0, s1], quoted, first, last, s));
+                let row =
+                    self.row(|s| features::shape_features([sm1, s0, s1], quoted, first, last, s));
                 self.shapes.insert(key, row);
                 row
             }
         };
         let k = i - u.start;
         let ids = &self.ids[k..k + 5];
-        let rows = [&self.words[ids[2] as usize].own[usize::from(quoted)], &self.words[ids[0] as usize].near[0], &self.words[ids[1] as usize].near[1], &self.words[ids[3] as usize].near[2], &self.words[ids[4] as usize].near[3]];
+        let rows = [
+            &self.words[ids[2] as usize].own[usize::from(quoted)],
+            &self.words[ids[0] as usize].near[0],
+            &self.words[ids[1] as usize].near[1],
+            &self.words[ids[3] as usize].near[2],
+            &self.words[ids[4] as usize].near[3],
+        ];
         for row in rows {
             plus(&mut acc, row);
         }
-        Sums { joint: self.joint, acc }
+        Sums {
+            joint: self.joint,
+            acc,
+        }
     }
 }
 
 /// Best B/I/O path for one role. `emis` holds `n × stride` scores with this
 /// role's three at `offset`; `trans` is 4 × 3 (start, O, B, I → O, B, I).
 /// An I never follows an O or starts the sequence.
-pub(crate) fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32], out: &mut Vec<u8>) {
+pub(crate) fn viterbi(
+    emis: &[f32],
+    stride: usize,
+    offset: usize,
+    trans: &[f32],
+    out: &mut Vec<u8>,
+) {
     out.clear();
     let trans: &[f32; 12] = trans.try_into().expect("4 x 3 transitions");
     let mut rows = emis.chunks_exact(stride).map(|r| &r[offset..offset + 3]);
@@ -579,7 +659,11 @@ mod tests {
             }
             units += 1;
         }
-        assert!(units == 4 && cached.words.len() < t.tokens.len(), "{units} units, {} words", cached.words.len());
+        assert!(
+            units == 4 && cached.words.len() < t.tokens.len(),
+            "{units} units, {} words",
+            cached.words.len()
+        );
     }
 
     #[test]
@@ -597,7 +681,11 @@ mod tests {
             b.cover(&t, u.clone());
             features::comma_counts(&t, &u, &mut commas);
             // One- and two-token cues, at both ends of the unit too.
-            let mut cues: Vec<Range<usize>> = u.clone().filter(|&i| matches!(t.tok(i), "said" | "denied" | "denying")).map(|i| i..i + 1).collect();
+            let mut cues: Vec<Range<usize>> = u
+                .clone()
+                .filter(|&i| matches!(t.tok(i), "said" | "denied" | "denying"))
+                .map(|i| i..i + 1)
+                .collect();
             cues.extend([u.start..u.start + 2, u.end - 1..u.end]);
             cues.sort_by_key(|c| c.start);
             let cues = CueMap { cues };

@@ -39,11 +39,17 @@ fn cp_to_byte(src: &str) -> Vec<usize> {
 /// an earlier one of the same role is dropped (flat tagging).
 fn labels(t: &Text, spans: &[(usize, usize)], cp: &[usize], units: &[Range<usize>]) -> Vec<u8> {
     let mut out = vec![O; t.tokens.len()];
-    let mut sorted: Vec<(usize, usize)> = spans.iter().copied().filter(|&(s, e)| s < e && e < cp.len()).collect();
+    let mut sorted: Vec<(usize, usize)> = spans
+        .iter()
+        .copied()
+        .filter(|&(s, e)| s < e && e < cp.len())
+        .collect();
     sorted.sort();
     for (s, e) in sorted {
         let span = Span::new(cp[s], cp[e]);
-        let toks: Vec<usize> = (0..t.tokens.len()).filter(|&i| t.tokens[i].span.overlaps(span)).collect();
+        let toks: Vec<usize> = (0..t.tokens.len())
+            .filter(|&i| t.tokens[i].span.overlaps(span))
+            .collect();
         if toks.iter().any(|&i| out[i] != O) {
             continue;
         }
@@ -75,7 +81,10 @@ pub fn cue_sequences(text: &str, gold: &[GoldClaim]) -> Vec<Sequence> {
                     f
                 })
                 .collect();
-            Sequence { feats, gold: vec![lab[u.clone()].to_vec()] }
+            Sequence {
+                feats,
+                gold: vec![lab[u.clone()].to_vec()],
+            }
         })
         .collect()
 }
@@ -94,7 +103,9 @@ pub fn role_sequences(text: &str, gold: &[GoldClaim], cue_labels: &[Vec<u8>]) ->
     let mut out = Vec::new();
     let mut commas = Vec::new();
     for (u, cl) in us.iter().zip(cue_labels) {
-        let cues = CueMap { cues: tagger::spans(cl, u.start) };
+        let cues = CueMap {
+            cues: tagger::spans(cl, u.start),
+        };
         if cues.cues.is_empty() {
             continue;
         }
@@ -108,7 +119,10 @@ pub fn role_sequences(text: &str, gold: &[GoldClaim], cue_labels: &[Vec<u8>]) ->
                 f
             })
             .collect();
-        out.push(Sequence { feats, gold: vec![ls[u.clone()].to_vec(), lc[u.clone()].to_vec()] });
+        out.push(Sequence {
+            feats,
+            gold: vec![ls[u.clone()].to_vec(), lc[u.clone()].to_vec()],
+        });
     }
     out
 }
@@ -125,7 +139,14 @@ pub fn viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32]) -> Vec
 /// quantized to i8 with one scale, and quantized weights of magnitude
 /// `prune` or less set to zero (they cost size and barely change a score);
 /// `trans` is roles × 12.
-pub fn encode_tagger(command: &str, bits: u8, roles: u8, weights: &[f32], trans: &[f32], prune: u8) -> Vec<u8> {
+pub fn encode_tagger(
+    command: &str,
+    bits: u8,
+    roles: u8,
+    weights: &[f32],
+    trans: &[f32],
+    prune: u8,
+) -> Vec<u8> {
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
     let scale = max / 127.0;
     let mut out = header(tagger::MAGIC, tagger::VERSION, command);
@@ -157,7 +178,14 @@ pub fn worthy_features(sentence: &str) -> Vec<u32> {
 /// Serializes the check-worthiness model: `2^bits` weights quantized to
 /// i8 (pruned as in [`encode_tagger`]), a bias, and the decision threshold
 /// on the raw score.
-pub fn encode_worthy(command: &str, bits: u8, weights: &[f32], bias: f32, threshold: f32, prune: u8) -> Vec<u8> {
+pub fn encode_worthy(
+    command: &str,
+    bits: u8,
+    weights: &[f32],
+    bias: f32,
+    threshold: f32,
+    prune: u8,
+) -> Vec<u8> {
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
     let scale = max / 127.0;
     let mut out = header(super::worthy::MAGIC, super::worthy::VERSION, command);
@@ -172,6 +200,10 @@ pub fn encode_worthy(command: &str, bits: u8, weights: &[f32], bias: f32, thresh
 fn quantize(weights: &[f32], scale: f32, prune: u8) -> impl Iterator<Item = u8> + '_ {
     weights.iter().map(move |w| {
         let q = (w / scale).round().clamp(-127.0, 127.0) as i8;
-        if q.unsigned_abs() <= prune { 0 } else { q as u8 }
+        if q.unsigned_abs() <= prune {
+            0
+        } else {
+            q as u8
+        }
     })
 }

@@ -37,13 +37,22 @@ impl<'a> Worthy<'a> {
         }
         let (scale, bias, threshold) = (r.f32()?, r.f32()?, r.f32()?);
         let weights = r.rest();
-        (weights.len() == 1usize << bits).then_some(Worthy { mask: (1u32 << bits) - 1, scale, bias, threshold, weights })
+        (weights.len() == 1usize << bits).then_some(Worthy {
+            mask: (1u32 << bits) - 1,
+            scale,
+            bias,
+            threshold,
+            weights,
+        })
     }
 
     /// Check-worthiness of tokens `range` of `t`, in [0, 1]; 0.5 is the
     /// decision threshold. `hashes` are the [`word_hash`]es of `t`'s tokens.
     pub fn score(&self, t: &Text, hashes: &[u64], range: Range<usize>) -> f32 {
-        let mut sum = Sum { model: self, acc: 0 };
+        let mut sum = Sum {
+            model: self,
+            acc: 0,
+        };
         hashed_features(t, hashes, range, &mut sum);
         let z = sum.acc as f32 * self.scale + self.bias - self.threshold;
         1.0 / (1.0 + (-z).exp())
@@ -67,20 +76,100 @@ impl Sink for Sum<'_, '_> {
 /// intention, quantities, comparison. Checkable claims are about numbers,
 /// records and changes; opinions, promises and questions are not.
 const CLASSES: [&[&str]; 5] = [
-    &["i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'll", "our", "us"],
+    &[
+        "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'll", "our", "us",
+    ],
     &["you", "you're", "you've", "your"],
     &[
-        "think", "believe", "feel", "hope", "want", "should", "must", "need", "going", "gonna", "let's", "let", "please", "thank", "thanks", "great",
-        "wonderful", "terrible", "love", "agree", "disagree", "happy", "proud", "sorry", "question", "will", "would", "can",
+        "think",
+        "believe",
+        "feel",
+        "hope",
+        "want",
+        "should",
+        "must",
+        "need",
+        "going",
+        "gonna",
+        "let's",
+        "let",
+        "please",
+        "thank",
+        "thanks",
+        "great",
+        "wonderful",
+        "terrible",
+        "love",
+        "agree",
+        "disagree",
+        "happy",
+        "proud",
+        "sorry",
+        "question",
+        "will",
+        "would",
+        "can",
     ],
     &[
-        "million", "millions", "billion", "billions", "trillion", "thousand", "thousands", "hundred", "hundreds", "percent", "dollars", "half", "double",
-        "twice", "times", "number", "numbers", "rate", "average", "tax", "taxes", "jobs", "%", "$",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "percent",
+        "dollars",
+        "half",
+        "double",
+        "twice",
+        "times",
+        "number",
+        "numbers",
+        "rate",
+        "average",
+        "tax",
+        "taxes",
+        "jobs",
+        "%",
+        "$",
     ],
     &[
-        "more", "less", "fewer", "most", "least", "higher", "lower", "highest", "lowest", "biggest", "largest", "smallest", "best", "worst", "record",
-        "increase", "increased", "decrease", "cut", "cuts", "raised", "rose", "fell", "never", "ever", "first", "only", "every", "all", "nobody", "no",
-        "nothing", "always",
+        "more",
+        "less",
+        "fewer",
+        "most",
+        "least",
+        "higher",
+        "lower",
+        "highest",
+        "lowest",
+        "biggest",
+        "largest",
+        "smallest",
+        "best",
+        "worst",
+        "record",
+        "increase",
+        "increased",
+        "decrease",
+        "cut",
+        "cuts",
+        "raised",
+        "rose",
+        "fell",
+        "never",
+        "ever",
+        "first",
+        "only",
+        "every",
+        "all",
+        "nobody",
+        "no",
+        "nothing",
+        "always",
     ],
 ];
 const QUANTITY: usize = 3;
@@ -131,7 +220,15 @@ fn class_of(table: &[(u64, u8); SLOTS], h: u64) -> u8 {
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn features(t: &Text, range: Range<usize>, out: &mut impl Sink) {
     // Hashes of the tokens before `range` are never read.
-    let hashes: Vec<u64> = (0..range.end).map(|i| if range.contains(&i) { word_hash(t.tok(i)) } else { 0 }).collect();
+    let hashes: Vec<u64> = (0..range.end)
+        .map(|i| {
+            if range.contains(&i) {
+                word_hash(t.tok(i))
+            } else {
+                0
+            }
+        })
+        .collect();
     hashed_features(t, &hashes, range, out);
 }
 
@@ -165,7 +262,10 @@ fn hashed_features(t: &Text, hashes: &[u64], range: Range<usize>, out: &mut impl
             TokenKind::Word if tok.len() > 3 && tok.ends_with("ed") => classes[PAST] += 1,
             _ => {}
         }
-        if kind == TokenKind::Word && words > 0 && tok.chars().next().is_some_and(char::is_uppercase) {
+        if kind == TokenKind::Word
+            && words > 0
+            && tok.chars().next().is_some_and(char::is_uppercase)
+        {
             classes[CAPITAL] += 1;
         }
         classes[QUESTION] += u64::from(tok == "?");

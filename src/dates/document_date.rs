@@ -16,9 +16,14 @@ const HEAD_TOKENS: usize = 120;
 /// a dateline's place name.
 pub(crate) fn infer_document_date(text: &Text) -> Option<Date> {
     let found = grammar::find_head(text, HEAD_TOKENS);
-    let full = |v: &Option<String>| v.as_deref().filter(|v| v.len() == 10).and_then(|v| v.parse::<Date>().ok());
+    let full = |v: &Option<String>| {
+        v.as_deref()
+            .filter(|v| v.len() == 10)
+            .and_then(|v| v.parse::<Date>().ok())
+    };
     let cue = |start: usize, words: &[&str]| {
-        (start.saturating_sub(4)..start).any(|k| words.iter().any(|w| text.tok(k).eq_ignore_ascii_case(w)))
+        (start.saturating_sub(4)..start)
+            .any(|k| words.iter().any(|w| text.tok(k).eq_ignore_ascii_case(w)))
     };
     let mut published = None;
     let mut updated = None;
@@ -33,7 +38,10 @@ pub(crate) fn infer_document_date(text: &Text) -> Option<Date> {
             // A dateline: the date opens a line, or follows "PLACE," or
             // "PLACE (Agency) -" at a line start.
             let upto = (f.start + 1).min(text.tokens.len());
-            let lead = text.tokens[..upto].iter().rposition(|t| t.line_start).map_or(f.start, |s| f.start - s);
+            let lead = text.tokens[..upto]
+                .iter()
+                .rposition(|t| t.line_start)
+                .map_or(f.start, |s| f.start - s);
             if lead <= 6 {
                 line = Some(d);
             }
@@ -52,13 +60,22 @@ mod tests {
 
     #[test]
     fn published_line_wins_over_updated() {
-        assert_eq!(infer("Storm hits coast\nUpdated March 3, 2024\nPublished March 2, 2024\nRain fell."), Some("2024-03-02".into()));
+        assert_eq!(
+            infer("Storm hits coast\nUpdated March 3, 2024\nPublished March 2, 2024\nRain fell."),
+            Some("2024-03-02".into())
+        );
     }
 
     #[test]
     fn dateline_is_read() {
-        assert_eq!(infer("Harbour reopens\nOct. 1, 2023\nThe port reopened on Monday."), Some("2023-10-01".into()));
-        assert_eq!(infer("LONDON, Sept. 20, 2024 (Agency) - Markets rose."), Some("2024-09-20".into()));
+        assert_eq!(
+            infer("Harbour reopens\nOct. 1, 2023\nThe port reopened on Monday."),
+            Some("2023-10-01".into())
+        );
+        assert_eq!(
+            infer("LONDON, Sept. 20, 2024 (Agency) - Markets rose."),
+            Some("2024-09-20".into())
+        );
     }
 
     #[test]

@@ -45,10 +45,28 @@ use DateType::{Date as D, Duration as Dur, Set, Time as T};
 /// Finds every temporal expression of `text`, resolving relative ones
 /// against `dct`.
 pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
-    let lex: Vec<Lex> = text.tokens.iter().map(|t| if t.kind == TokenKind::Punct { Lex::Other } else { lexicon::lex(text.slice(t.span)) }).collect();
+    let lex: Vec<Lex> = text
+        .tokens
+        .iter()
+        .map(|t| {
+            if t.kind == TokenKind::Punct {
+                Lex::Other
+            } else {
+                lexicon::lex(text.slice(t.span))
+            }
+        })
+        .collect();
     // Earnings reports compare quarters: there "a year ago" means the
     // same quarter a year before.
-    let quarterly = lex.iter().any(|l| matches!(l, Lex::Unit { unit: Unit::Quarter, .. }));
+    let quarterly = lex.iter().any(|l| {
+        matches!(
+            l,
+            Lex::Unit {
+                unit: Unit::Quarter,
+                ..
+            }
+        )
+    });
     let mut out = Vec::new();
     let mut prev_lo = 0;
     // Without a document date, a month without a year takes the year of
@@ -58,7 +76,18 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
     let mut anchor_year: Option<i16> = None;
     let mut anchor_day: Option<Anchor> = None;
     for s in &text.sentences {
-        let mut g = G { text, lex: &lex, dct, lo: s.start, lim: s.end.min(text.tokens.len()), year: doc_year.filter(|_| dct.is_none()), quarterly, prev_lo, anchor_year, anchor_day };
+        let mut g = G {
+            text,
+            lex: &lex,
+            dct,
+            lo: s.start,
+            lim: s.end.min(text.tokens.len()),
+            year: doc_year.filter(|_| dct.is_none()),
+            quarterly,
+            prev_lo,
+            anchor_year,
+            anchor_day,
+        };
         prev_lo = s.start;
         let mut i = g.lo;
         while i < g.lim {
@@ -71,7 +100,10 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                     // Only a month or day written out with its year sets the
                     // context year ("on July 4, 1998 ... July 6"); a bare year
                     // does not ("since 2003 ... as of February").
-                    let fine = x.value.as_deref().is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
+                    let fine = x
+                        .value
+                        .as_deref()
+                        .is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
                     let written = (i..x.end).find_map(|k| g.year_at(k));
                     if let Some(y) = written.filter(|_| fine) {
                         g.year = Some(y);
@@ -84,11 +116,21 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                     // Any day or month the text names, written out or
                     // resolved ("Friday night", "last October"), is what
                     // "that day" points back to.
-                    if let Some(a) = x.value.as_deref().filter(|_| x.kind != Dur && x.kind != Set).and_then(Anchor::of) {
+                    if let Some(a) = x
+                        .value
+                        .as_deref()
+                        .filter(|_| x.kind != Dur && x.kind != Set)
+                        .and_then(Anchor::of)
+                    {
                         g.anchor_day = Some(a);
                         anchor_day = Some(a);
                     }
-                    out.push(Found { start: i, end: x.end, kind: x.kind, value: x.value });
+                    out.push(Found {
+                        start: i,
+                        end: x.end,
+                        kind: x.kind,
+                        value: x.value,
+                    });
                     i = x.end;
                 }
                 _ => i += 1,
@@ -113,7 +155,10 @@ impl Anchor {
         }
         let b = v.as_bytes();
         if b.len() == 7 && b[4] == b'-' && b[5..].iter().all(u8::is_ascii_digit) {
-            return Some(Anchor::Month(n::explicit_year(v)?, v.get(5..)?.parse().ok()?));
+            return Some(Anchor::Month(
+                n::explicit_year(v)?,
+                v.get(5..)?.parse().ok()?,
+            ));
         }
         None
     }
@@ -128,19 +173,112 @@ enum Tense {
 
 /// Irregular past tenses that news reports use with a date.
 const PAST_VERBS: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "met", "left", "went", "came", "took", "began", "gave", "made", "held", "won", "lost", "sent", "spent", "saw",
-    "fell", "rose", "struck", "shot", "fled", "flew", "found", "brought", "bought", "sold", "paid", "led", "kept", "thought", "felt", "heard", "got", "ran", "wrote",
-    "spoke", "broke", "chose", "stood", "sought", "taught", "caught", "meant", "became", "knew", "threw", "drew", "grew", "ago", "yesterday",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "left",
+    "went",
+    "came",
+    "took",
+    "began",
+    "gave",
+    "made",
+    "held",
+    "won",
+    "lost",
+    "sent",
+    "spent",
+    "saw",
+    "fell",
+    "rose",
+    "struck",
+    "shot",
+    "fled",
+    "flew",
+    "found",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "led",
+    "kept",
+    "thought",
+    "felt",
+    "heard",
+    "got",
+    "ran",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "stood",
+    "sought",
+    "taught",
+    "caught",
+    "meant",
+    "became",
+    "knew",
+    "threw",
+    "drew",
+    "grew",
+    "ago",
+    "yesterday",
     // Regular ones, listed: an "-ed" word is as often an adjective
     // ("the reduced dividend") or not a past at all ("succeed").
-    "announced", "reported", "killed", "died", "arrived", "happened", "occurred", "attended", "started", "signed", "voted", "ruled", "decided", "filed",
-    "arrested", "visited", "called", "asked", "agreed", "claimed", "crashed", "exploded", "returned", "rallied", "marched", "testified", "warned", "added",
-    "denied", "confirmed", "launched", "opened", "ended", "closed", "canceled", "cancelled", "resigned", "accused", "attacked", "bombed", "injured", "issued",
+    "announced",
+    "reported",
+    "killed",
+    "died",
+    "arrived",
+    "happened",
+    "occurred",
+    "attended",
+    "started",
+    "signed",
+    "voted",
+    "ruled",
+    "decided",
+    "filed",
+    "arrested",
+    "visited",
+    "called",
+    "asked",
+    "agreed",
+    "claimed",
+    "crashed",
+    "exploded",
+    "returned",
+    "rallied",
+    "marched",
+    "testified",
+    "warned",
+    "added",
+    "denied",
+    "confirmed",
+    "launched",
+    "opened",
+    "ended",
+    "closed",
+    "canceled",
+    "cancelled",
+    "resigned",
+    "accused",
+    "attacked",
+    "bombed",
+    "injured",
+    "issued",
 ];
 
 /// Punctuation that closes a clause.
 fn is_clause_mark(w: &str) -> bool {
-    matches!(w, "," | ";" | ":" | "--" | "_" | "``" | "''" | "\"" | "(" | ")" | "\u{201c}" | "\u{201d}")
+    matches!(
+        w,
+        "," | ";" | ":" | "--" | "_" | "``" | "''" | "\"" | "(" | ")" | "\u{201c}" | "\u{201d}"
+    )
 }
 
 /// The grammar over one sentence.
@@ -202,27 +340,57 @@ impl<'a, 't> G<'a, 't> {
         use Key::*;
         match self.l(i) {
             Lex::Other => self.is_punct_start(i),
-            Lex::Article => matches!(self.l(i + 1), Lex::Unit { .. } | Lex::Vague | Lex::Key(Couple)),
+            Lex::Article => matches!(
+                self.l(i + 1),
+                Lex::Unit { .. } | Lex::Vague | Lex::Key(Couple)
+            ),
             // "year end", "year's end".
-            Lex::Unit { unit: Unit::Year, plural: false } => self.year_end(i).is_some(),
+            Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            } => self.year_end(i).is_some(),
             Lex::DayPart(_) | Lex::Unit { plural: false, .. } => false,
             // "well-known" is no date: a hyphenated word needs digits or a
             // temporal word in front ("10-year", "mid-June", "year-end").
             Lex::Compound => {
                 let w = self.w(i);
-                w.starts_with(|c: char| c.is_ascii_digit()) || w.split_once('-').is_some_and(|(a, _)| lexicon::lex(a) != Lex::Other || a.eq_ignore_ascii_case("mid") || a.eq_ignore_ascii_case("post") || a.eq_ignore_ascii_case("pre"))
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || w.split_once('-').is_some_and(|(a, _)| {
+                        lexicon::lex(a) != Lex::Other
+                            || a.eq_ignore_ascii_case("mid")
+                            || a.eq_ignore_ascii_case("post")
+                            || a.eq_ignore_ascii_case("pre")
+                    })
             }
             Lex::Key(k) => match k {
-                The => !matches!(self.l(i + 1), Lex::Other | Lex::Article | Lex::Key(Of | In | On | And | Or | To | That | The)) || self.w(i + 1).ends_with("ties") || self.is(i + 1, &["full", "short"]),
+                The => {
+                    !matches!(
+                        self.l(i + 1),
+                        Lex::Other
+                            | Lex::Article
+                            | Lex::Key(Of | In | On | And | Or | To | That | The)
+                    ) || self.w(i + 1).ends_with("ties")
+                        || self.is(i + 1, &["full", "short"])
+                }
                 At => self.key(i + 1, Least),
                 More | Less => self.key(i + 1, Than),
                 Up => self.key(i + 1, To),
                 Right => self.key(i + 1, Now),
-                Of | In | On | And | Or | So | To | Than | Over | Am | Pm | Zone | Times | Twice | Once | Other | Since | Until | Old | Long | Period | Couple | Eve | Ago | Before | After
-                | From | Near | Least | Same | Earlier | Later | Per | Future | Half | That | Following | Previous | Coming => {
+                Of | In | On | And | Or | So | To | Than | Over | Am | Pm | Zone | Times
+                | Twice | Once | Other | Since | Until | Old | Long | Period | Couple | Eve
+                | Ago | Before | After | From | Near | Least | Same | Earlier | Later | Per
+                | Future | Half | That | Following | Previous | Coming => {
                     // "half an hour", "previous Friday", "coming months".
-                    matches!(k, Half | Previous | Coming | Following | Future) && self.l(i + 1) != Lex::Other
-                        || k == That && matches!(self.l(i + 1), Lex::Unit { unit: Unit::Year | Unit::Month | Unit::Week | Unit::Day, plural: false } | Lex::Key(Same))
+                    matches!(k, Half | Previous | Coming | Following | Future)
+                        && self.l(i + 1) != Lex::Other
+                        || k == That
+                            && matches!(
+                                self.l(i + 1),
+                                Lex::Unit {
+                                    unit: Unit::Year | Unit::Month | Unit::Week | Unit::Day,
+                                    plural: false
+                                } | Lex::Key(Same)
+                            )
                 }
                 _ => true,
             },
@@ -231,14 +399,19 @@ impl<'a, 't> G<'a, 't> {
     }
     fn is_punct_start(&self, i: usize) -> bool {
         // "'90s" opens with an apostrophe.
-        matches!(self.w(i), "'" | "\u{2019}") && self.w(i + 1).ends_with('s') && self.w(i + 1).starts_with(|c: char| c.is_ascii_digit())
+        matches!(self.w(i), "'" | "\u{2019}")
+            && self.w(i + 1).ends_with('s')
+            && self.w(i + 1).starts_with(|c: char| c.is_ascii_digit())
     }
     fn capitalized(&self, i: usize) -> bool {
         self.w(i).starts_with(|c: char| c.is_uppercase())
     }
     /// Token `i` is "." glued to the token before it ("Aug.").
     fn glued_dot(&self, i: usize) -> bool {
-        i > 0 && i < self.lim && self.w(i) == "." && self.text.tokens[i].span.start == self.text.tokens[i - 1].span.end
+        i > 0
+            && i < self.lim
+            && self.w(i) == "."
+            && self.text.tokens[i].span.start == self.text.tokens[i - 1].span.end
     }
     /// Skips a comma.
     fn comma(&self, i: usize) -> usize {
@@ -258,7 +431,10 @@ impl<'a, 't> G<'a, 't> {
     fn ordinal(&self, i: usize) -> Option<u8> {
         match self.l(i) {
             Lex::Ordinal(o) => Some(o),
-            Lex::Unit { unit: Unit::Second, plural: false } => Some(2),
+            Lex::Unit {
+                unit: Unit::Second,
+                plural: false,
+            } => Some(2),
             _ => None,
         }
     }
@@ -278,7 +454,10 @@ impl<'a, 't> G<'a, 't> {
                 let w = self.w(i);
                 let c = count(w)?;
                 // "5 1/2": a fraction after the count.
-                if self.l(i + 1) == Lex::Compound && self.w(i + 1).contains('/') && self.w(i + 1).len() <= 4 {
+                if self.l(i + 1) == Lex::Compound
+                    && self.w(i + 1).contains('/')
+                    && self.w(i + 1).len() <= 4
+                {
                     return Some((c, i + 2));
                 }
                 Some((c, i + 1))
@@ -342,7 +521,11 @@ impl<'a, 't> G<'a, 't> {
             }
             return self.ago(j);
         }
-        if self.count_at(j).is_none() && self.l(j) != Lex::Vague && !self.key(j, Key::Half) && !self.key(j, Key::The) {
+        if self.count_at(j).is_none()
+            && self.l(j) != Lex::Vague
+            && !self.key(j, Key::Half)
+            && !self.key(j, Key::The)
+        {
             return None;
         }
         let a = self.ago(j);
@@ -356,14 +539,23 @@ impl<'a, 't> G<'a, 't> {
     /// "year end", "year's end": like "the end of the year", the year
     /// (the last one after "since"); returns the end token.
     fn year_end(&self, i: usize) -> Option<usize> {
-        let k = if self.is(i + 1, &["'s", "\u{2019}s"]) { i + 2 } else { i + 1 };
+        let k = if self.is(i + 1, &["'s", "\u{2019}s"]) {
+            i + 2
+        } else {
+            i + 1
+        };
         self.is(k, &["end"]).then_some(k + 1)
     }
 
     /// Modifiers that keep the value: "early next year", "late Tuesday",
     /// "mid-1990s", "the end of June", "earlier this month".
     fn modified(&self, i: usize) -> Option<M> {
-        if self.l(i) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+        if self.l(i)
+            == (Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            })
+        {
             let end = self.year_end(i)?;
             let since = self.prev_is(i, &["since"]);
             return m(end, D, n::shift(self.dct, Unit::Year, -i64::from(since)));
@@ -377,9 +569,24 @@ impl<'a, 't> G<'a, 't> {
                     i + 1
                 }
             }
-            Lex::Key(Key::The) if matches!(self.l(i + 1), Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle)) && self.key(i + 2, Key::Of) => i + 3,
-            Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle) if self.key(i + 1, Key::Of) => i + 2,
-            Lex::Key(Key::The) if self.ordinal(i + 1).is_some_and(|o| o <= 2) && self.key(i + 2, Key::Half) && self.key(i + 3, Key::Of) => {
+            Lex::Key(Key::The)
+                if matches!(
+                    self.l(i + 1),
+                    Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle)
+                ) && self.key(i + 2, Key::Of) =>
+            {
+                i + 3
+            }
+            Lex::Key(Key::End | Key::Beginning | Key::Start | Key::Middle)
+                if self.key(i + 1, Key::Of) =>
+            {
+                i + 2
+            }
+            Lex::Key(Key::The)
+                if self.ordinal(i + 1).is_some_and(|o| o <= 2)
+                    && self.key(i + 2, Key::Half)
+                    && self.key(i + 3, Key::Of) =>
+            {
                 let half = self.ordinal(i + 1)?;
                 let x = self.date(i + 4)?;
                 let y = x.value.as_deref().and_then(n::explicit_year)?;
@@ -391,7 +598,12 @@ impl<'a, 't> G<'a, 't> {
             return Some(x);
         }
         // "the end of the year", "the beginning of the month".
-        if self.key(j, Key::The) && matches!(self.l(i), Lex::Key(Key::The | Key::End | Key::Beginning | Key::Start | Key::Middle)) {
+        if self.key(j, Key::The)
+            && matches!(
+                self.l(i),
+                Lex::Key(Key::The | Key::End | Key::Beginning | Key::Start | Key::Middle)
+            )
+        {
             if let Some((unit, false)) = self.unit(j + 1) {
                 if unit >= Unit::Week {
                     return m(j + 2, D, n::shift(self.dct, unit, 0));
@@ -425,7 +637,13 @@ impl<'a, 't> G<'a, 't> {
                 take(self.ago(i));
             }
             Lex::Key(k) => {
-                if k == Key::The && self.w(i + 1).get(..5).is_some_and(|p| p.eq_ignore_ascii_case("year-")) && self.w(i + 1).len() > 5 {
+                if k == Key::The
+                    && self
+                        .w(i + 1)
+                        .get(..5)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("year-"))
+                    && self.w(i + 1).len() > 5
+                {
                     take(self.compound(i + 1).map(|x| M { end: x.end, ..x }));
                 }
                 take(self.the_phrase(i));
@@ -450,7 +668,13 @@ impl<'a, 't> G<'a, 't> {
             Lex::Ordinal(c) => {
                 take(self.quarter(i));
                 // "20th century".
-                if self.l(i + 1) == (Lex::Unit { unit: Unit::Century, plural: false }) && (1..=21).contains(&c) {
+                if self.l(i + 1)
+                    == (Lex::Unit {
+                        unit: Unit::Century,
+                        plural: false,
+                    })
+                    && (1..=21).contains(&c)
+                {
                     take(m(i + 2, D, Some(format!("{:02}", c - 1))));
                 }
             }
@@ -465,13 +689,28 @@ impl<'a, 't> G<'a, 't> {
             if let Some(y) = self.year_at(i + 1) {
                 take(m(i + 2, D, Some(format!("{y:04}"))));
             }
-            if self.l(i + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            if self.l(i + 1)
+                == (Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                })
+            {
                 if let Some(y) = self.year_at(i + 2) {
                     take(m(i + 3, D, Some(format!("{y:04}"))));
                 }
             }
         }
-        if let Lex::Key(Key::The | Key::This | Key::Last | Key::Next | Key::Latest | Key::Current | Key::Same | Key::Fiscal) = self.l(i) {
+        if let Lex::Key(
+            Key::The
+            | Key::This
+            | Key::Last
+            | Key::Next
+            | Key::Latest
+            | Key::Current
+            | Key::Same
+            | Key::Fiscal,
+        ) = self.l(i)
+        {
             take(self.quarter(i));
         }
         best
@@ -484,44 +723,93 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         let j = i + 1;
-        if self.l(j) == (Lex::Unit { unit: Unit::Weekend, plural: false }) {
+        if self.l(j)
+            == (Lex::Unit {
+                unit: Unit::Weekend,
+                plural: false,
+            })
+        {
             return m(j + 1, D, n::weekend(self.dct, self.future_tense(i)));
         }
         if self.key(j, Key::Near) && self.key(j + 1, Key::Future) {
             return m(j + 2, D, Some("FUTURE_REF".into()));
         }
         // "the week of March 6": the week that day falls in.
-        if self.l(j) == (Lex::Unit { unit: Unit::Week, plural: false }) && self.key(j + 1, Key::Of) {
+        if self.l(j)
+            == (Lex::Unit {
+                unit: Unit::Week,
+                plural: false,
+            })
+            && self.key(j + 1, Key::Of)
+        {
             let x = self.date(j + 2)?;
-            let d = x.value.as_deref().filter(|v| v.len() == 10)?.parse::<Date>().ok()?;
+            let d = x
+                .value
+                .as_deref()
+                .filter(|v| v.len() == 10)?
+                .parse::<Date>()
+                .ok()?;
             return m(x.end, D, Some(n::week_of(d)));
         }
         // "in the near term", "over the short term".
-        if (self.key(j, Key::Near) || self.is(j, &["short"])) && self.is(j + 1, &["term"]) && self.prev_is(i, &["in", "over", "for"]) {
+        if (self.key(j, Key::Near) || self.is(j, &["short"]))
+            && self.is(j + 1, &["term"])
+            && self.prev_is(i, &["in", "over", "for"])
+        {
             return m(j + 2, D, Some("FUTURE_REF".into()));
         }
         // "the full year": the document's year.
-        if self.is(j, &["full"]) && self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+        if self.is(j, &["full"])
+            && self.l(j + 1)
+                == (Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                })
+        {
             return m(j + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
         }
         // "the current fiscal year" is a date; "the fiscal year" (ended
         // Jan. 31) a year-long stretch.
         let k = if self.key(j, Key::Current) { j + 1 } else { j };
-        if self.key(k, Key::Fiscal) && self.l(k + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && self.year_at(k + 2).is_none() {
+        if self.key(k, Key::Fiscal)
+            && self.l(k + 1)
+                == (Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                })
+            && self.year_at(k + 2).is_none()
+        {
             if k == j {
                 return m(k + 2, Dur, Some("P1Y".into()));
             }
             return m(k + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
         }
-        if let Some(dec) = Some(self.w(j)).filter(|w| w.len() >= 7 && w.ends_with("ies")).and_then(|w| n::decade_word(&w.to_ascii_lowercase())) {
+        if let Some(dec) = Some(self.w(j))
+            .filter(|w| w.len() >= 7 && w.ends_with("ies"))
+            .and_then(|w| n::decade_word(&w.to_ascii_lowercase()))
+        {
             return m(j + 1, D, Some(dec));
         }
-        if let Some(c) = self.ordinal(j).or_else(|| lexicon::ordinal_numeral(self.w(j))) {
-            if self.l(j + 1) == (Lex::Unit { unit: Unit::Century, plural: false }) && (1..=21).contains(&c) {
+        if let Some(c) = self
+            .ordinal(j)
+            .or_else(|| lexicon::ordinal_numeral(self.w(j)))
+        {
+            if self.l(j + 1)
+                == (Lex::Unit {
+                    unit: Unit::Century,
+                    plural: false,
+                })
+                && (1..=21).contains(&c)
+            {
                 return m(j + 2, D, Some(format!("{:02}", c - 1)));
             }
         }
-        if self.l(j) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+        if self.l(j)
+            == (Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            })
+        {
             if let Some((y, end)) = self.spoken_year(j + 1) {
                 return m(end, D, Some(format!("{y:04}")));
             }
@@ -530,7 +818,9 @@ impl<'a, 't> G<'a, 't> {
             if self.is(j + 1, &["ended", "ending"]) {
                 return m(j + 1, Dur, Some("P1Y".into()));
             }
-            if self.prev_is(i, &["for", "of", "in"]) && !self.is(j + 1, &["before", "after", "earlier", "ago", "'s"]) {
+            if self.prev_is(i, &["for", "of", "in"])
+                && !self.is(j + 1, &["before", "after", "earlier", "ago", "'s"])
+            {
                 return m(j + 1, D, self.dct.map(|d| format!("{:04}", d.year())));
             }
         }
@@ -539,11 +829,17 @@ impl<'a, 't> G<'a, 't> {
 
     /// "nineteen ninety-six", "two thousand", "two thousand and one".
     fn spoken_year(&self, i: usize) -> Option<(u32, usize)> {
-        let Lex::NumWord(a) = self.l(i) else { return None };
+        let Lex::NumWord(a) = self.l(i) else {
+            return None;
+        };
         if a == 2 && self.w(i + 1).eq_ignore_ascii_case("thousand") {
             let mut end = i + 2;
             let mut y = 2000;
-            let k = if self.key(end, Key::And) { end + 1 } else { end };
+            let k = if self.key(end, Key::And) {
+                end + 1
+            } else {
+                end
+            };
             if let Some((c, e)) = self.count_at(k).filter(|&(c, _)| c < 100) {
                 if self.l(k) != Lex::Article {
                     y += c;
@@ -557,7 +853,10 @@ impl<'a, 't> G<'a, 't> {
         }
         let (b, end) = match self.l(i + 1) {
             Lex::NumWord(b) if (20..=90).contains(&b) && b % 10 == 0 => self.count_at(i + 1)?,
-            Lex::Compound => (count(self.w(i + 1)).filter(|&b| (21..=99).contains(&b))?, i + 2),
+            Lex::Compound => (
+                count(self.w(i + 1)).filter(|&b| (21..=99).contains(&b))?,
+                i + 2,
+            ),
             _ => return None,
         };
         Some((a * 100 + b, end))
@@ -565,16 +864,30 @@ impl<'a, 't> G<'a, 't> {
 
     /// "Aug. 7", "Aug. 7, 1998", "August 1998", "August", "Oct. 23rd".
     fn month(&self, i: usize) -> Option<M> {
-        let Lex::Month { n: mo, ambiguous } = self.l(i) else { return None };
+        let Lex::Month { n: mo, ambiguous } = self.l(i) else {
+            return None;
+        };
         let mut j = i + 1;
-        let abbrev = self.w(i).len() <= 4 && !matches!(self.w(i).to_ascii_lowercase().as_str(), "june" | "july" | "may");
+        let abbrev = self.w(i).len() <= 4
+            && !matches!(
+                self.w(i).to_ascii_lowercase().as_str(),
+                "june" | "july" | "may"
+            );
         if self.glued_dot(j) {
             j += 1;
         }
         // Day.
         let day = match self.l(j) {
-            Lex::Number if self.w(j).len() <= 2 => self.w(j).parse::<u8>().ok().filter(|d| (1..=31).contains(d)),
-            Lex::Ordinal(o) if (1..=31).contains(&o) && self.w(j).starts_with(|c: char| c.is_ascii_digit()) => Some(o),
+            Lex::Number if self.w(j).len() <= 2 => self
+                .w(j)
+                .parse::<u8>()
+                .ok()
+                .filter(|d| (1..=31).contains(d)),
+            Lex::Ordinal(o)
+                if (1..=31).contains(&o) && self.w(j).starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                Some(o)
+            }
             _ => None,
         };
         if let Some(d) = day {
@@ -590,9 +903,17 @@ impl<'a, 't> G<'a, 't> {
             if self.prev_is(i, &["ended"]) {
                 return m(j + 1, D, n::month_day_past(self.dct, self.year, mo, d));
             }
-            return m(j + 1, D, n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)));
+            return m(
+                j + 1,
+                D,
+                n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)),
+            );
         }
-        let k = if self.key(j, Key::Of) || self.w(j) == "," { j + 1 } else { j };
+        let k = if self.key(j, Key::Of) || self.w(j) == "," {
+            j + 1
+        } else {
+            j
+        };
         if let Some(y) = self.year_at(k) {
             if self.capitalized(i) {
                 return m(k + 1, D, Some(format!("{y:04}-{mo:02}")));
@@ -606,12 +927,22 @@ impl<'a, 't> G<'a, 't> {
         if ambiguous {
             let ok = self.prev_is(
                 i,
-                &["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "before", "after", "during", "from", "through", "till", "end", "-"],
+                &[
+                    "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next",
+                    "this", "before", "after", "during", "from", "through", "till", "end", "-",
+                ],
             );
             // "the March accession", "the May elections": a month used as
             // a modifier ("the March of Dimes", "the May Day parade" are
             // names).
-            let modifier = self.prev_is(i, &["the"]) && self.w(i + 1).starts_with(|c: char| c.is_ascii_lowercase()) && !self.is(i + 1, &["of", "on", "to", "for", "and", "or", "in", "at", "from", "with"]);
+            let modifier = self.prev_is(i, &["the"])
+                && self.w(i + 1).starts_with(|c: char| c.is_ascii_lowercase())
+                && !self.is(
+                    i + 1,
+                    &[
+                        "of", "on", "to", "for", "and", "or", "in", "at", "from", "with",
+                    ],
+                );
             if !ok && !modifier {
                 return None;
             }
@@ -620,27 +951,54 @@ impl<'a, 't> G<'a, 't> {
         // it may end the sentence.
         // "June last year", "January this year".
         if let Lex::Key(k @ (Key::Last | Key::This | Key::Next)) = self.l(i + 1) {
-            if self.l(i + 2) == (Lex::Unit { unit: Unit::Year, plural: false }) {
+            if self.l(i + 2)
+                == (Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                })
+            {
                 let off = match k {
                     Key::Last => -1,
                     Key::Next => 1,
                     _ => 0,
                 };
-                return m(i + 3, D, self.dct.map(|d| format!("{:04}-{mo:02}", d.year() + off)));
+                return m(
+                    i + 3,
+                    D,
+                    self.dct.map(|d| format!("{:04}-{mo:02}", d.year() + off)),
+                );
             }
         }
-        m(i + 1, D, n::month_tensed(self.dct, self.year, mo, self.dir(i)))
+        m(
+            i + 1,
+            D,
+            n::month_tensed(self.dct, self.year, mo, self.dir(i)),
+        )
     }
 
     /// The second day of "April 24 and 25": the month and year of the
     /// first.
     fn second_day(&self, i: usize) -> Option<M> {
-        let d: u8 = self.w(i).parse().ok().filter(|d| (1..=31).contains(d) && self.w(i).len() <= 2)?;
-        if i < self.lo + 3 || !self.is(i - 1, &["and", "or"]) || matches!(self.l(i + 1), Lex::Unit { .. } | Lex::Month { .. } | Lex::Number) || self.is(i + 1, &["%", "percent"]) {
+        let d: u8 = self
+            .w(i)
+            .parse()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && self.w(i).len() <= 2)?;
+        if i < self.lo + 3
+            || !self.is(i - 1, &["and", "or"])
+            || matches!(
+                self.l(i + 1),
+                Lex::Unit { .. } | Lex::Month { .. } | Lex::Number
+            )
+            || self.is(i + 1, &["%", "percent"])
+        {
             return None;
         }
         let k = i - 2;
-        self.w(k).parse::<u8>().ok().filter(|&first| first < d && self.l(k) == Lex::Number)?;
+        self.w(k)
+            .parse::<u8>()
+            .ok()
+            .filter(|&first| first < d && self.l(k) == Lex::Number)?;
         let mo = if self.glued_dot(k - 1) { k - 2 } else { k - 1 };
         let x = self.month(mo).filter(|x| mo >= self.lo && x.end == k + 1)?;
         let v = x.value?;
@@ -650,8 +1008,14 @@ impl<'a, 't> G<'a, 't> {
 
     /// "7 August 1998", "7 August".
     fn day_month(&self, i: usize) -> Option<M> {
-        let d: u8 = self.w(i).parse().ok().filter(|d| (1..=31).contains(d) && self.w(i).len() <= 2)?;
-        let Lex::Month { n: mo, .. } = self.l(i + 1) else { return None };
+        let d: u8 = self
+            .w(i)
+            .parse()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && self.w(i).len() <= 2)?;
+        let Lex::Month { n: mo, .. } = self.l(i + 1) else {
+            return None;
+        };
         if !self.capitalized(i + 1) {
             return None;
         }
@@ -663,7 +1027,11 @@ impl<'a, 't> G<'a, 't> {
         if let Some(y) = self.year_at(k) {
             return m(k + 1, D, n::ymd(y, mo, d));
         }
-        m(i + 2, D, n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)))
+        m(
+            i + 2,
+            D,
+            n::month_day_tensed(self.dct, self.year, mo, d, self.dir(i)),
+        )
     }
 
     /// A year "1998", with "the 1988 period", "the 1990 fourth quarter".
@@ -673,13 +1041,72 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         let prev = if i > self.lo { self.w(i - 1) } else { "" };
-        if matches!(prev, "$" | "#" | "No" | "No." | "no." | "number" | "Number" | "\u{20ac}" | "\u{a3}" | "-" | "+") {
+        if matches!(
+            prev,
+            "$" | "#"
+                | "No"
+                | "No."
+                | "no."
+                | "number"
+                | "Number"
+                | "\u{20ac}"
+                | "\u{a3}"
+                | "-"
+                | "+"
+        ) {
             return None;
         }
         // Numbers that name things: "Bill 2041", "Resolution 1441", "Flight 1549".
         if self.prev_is(
             i,
-            &["bill", "bills", "resolution", "resolutions", "section", "article", "chapter", "flight", "route", "highway", "room", "page", "pages", "item", "model", "version", "rule", "amendment", "h.r.", "s.", "code", "paragraph", "act", "motion", "proposition", "measure", "docket", "case", "precinct", "district", "interstate", "bus", "train", "apartment", "suite", "box", "lot", "exit", "gate", "platform", "channel", "volume", "vol", "issue", "no", "nos"],
+            &[
+                "bill",
+                "bills",
+                "resolution",
+                "resolutions",
+                "section",
+                "article",
+                "chapter",
+                "flight",
+                "route",
+                "highway",
+                "room",
+                "page",
+                "pages",
+                "item",
+                "model",
+                "version",
+                "rule",
+                "amendment",
+                "h.r.",
+                "s.",
+                "code",
+                "paragraph",
+                "act",
+                "motion",
+                "proposition",
+                "measure",
+                "docket",
+                "case",
+                "precinct",
+                "district",
+                "interstate",
+                "bus",
+                "train",
+                "apartment",
+                "suite",
+                "box",
+                "lot",
+                "exit",
+                "gate",
+                "platform",
+                "channel",
+                "volume",
+                "vol",
+                "issue",
+                "no",
+                "nos",
+            ],
         ) {
             return None;
         }
@@ -689,7 +1116,40 @@ impl<'a, 't> G<'a, 't> {
         }
         if self.is(
             i + 1,
-            &["percent", "people", "feet", "ft", "meters", "metres", "miles", "kilometers", "km", "tons", "tonnes", "pounds", "dollars", "shares", "points", "units", "troops", "soldiers", "members", "cars", "barrels", "jobs", "votes", "employees", "workers", "acres", "residents", "homes", "copies", "hp", "cc", "rpm"],
+            &[
+                "percent",
+                "people",
+                "feet",
+                "ft",
+                "meters",
+                "metres",
+                "miles",
+                "kilometers",
+                "km",
+                "tons",
+                "tonnes",
+                "pounds",
+                "dollars",
+                "shares",
+                "points",
+                "units",
+                "troops",
+                "soldiers",
+                "members",
+                "cars",
+                "barrels",
+                "jobs",
+                "votes",
+                "employees",
+                "workers",
+                "acres",
+                "residents",
+                "homes",
+                "copies",
+                "hp",
+                "cc",
+                "rpm",
+            ],
         ) {
             return None;
         }
@@ -698,12 +1158,17 @@ impl<'a, 't> G<'a, 't> {
 
     /// Weekdays: "Friday", "Friday morning", "Monday, Oct. 26".
     fn weekday(&self, i: usize) -> Option<M> {
-        let Lex::Weekday(wd) = self.l(i) else { return None };
+        let Lex::Weekday(wd) = self.l(i) else {
+            return None;
+        };
         if !self.capitalized(i) {
             return None;
         }
         // Abbreviations only with their dot ("Sat" is too ambiguous).
-        let short = self.w(i).len() <= 5 && !self.w(i).eq_ignore_ascii_case("sunday") && !self.w(i).eq_ignore_ascii_case("monday") && !self.w(i).eq_ignore_ascii_case("friday");
+        let short = self.w(i).len() <= 5
+            && !self.w(i).eq_ignore_ascii_case("sunday")
+            && !self.w(i).eq_ignore_ascii_case("monday")
+            && !self.w(i).eq_ignore_ascii_case("friday");
         if short && !self.glued_dot(i + 1) {
             return None;
         }
@@ -724,9 +1189,19 @@ impl<'a, 't> G<'a, 't> {
         let future = !possessive && self.future_tense(i);
         let date = n::weekday(self.dct, wd, 0, future);
         if let Lex::DayPart(p) = self.l(i + 1) {
-            return m(i + 2, D, date.map(|d| format!("{d}T{}", p.code())).or(Some(format!("XXXX-WXX-{wd}T{}", p.code()))));
+            return m(
+                i + 2,
+                D,
+                date.map(|d| format!("{d}T{}", p.code()))
+                    .or(Some(format!("XXXX-WXX-{wd}T{}", p.code()))),
+            );
         }
-        m(i + 1, D, date.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
+        m(
+            i + 1,
+            D,
+            date.map(|d| d.to_string())
+                .or(Some(format!("XXXX-WXX-{wd}"))),
+        )
     }
 
     /// Whether the clause around token `i` speaks of the future ("will
@@ -796,13 +1271,41 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
-        if is(&["will", "'ll", "shall", "would", "wo", "scheduled", "schedule", "expected", "expects", "expect", "due", "planned", "planning", "intends", "intend", "upcoming", "postponed", "resume", "expire", "expires"])
-            || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
-            || is(&["soon", "early"]) && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("as") && self.w(k + 1).eq_ignore_ascii_case("as")
+        if is(&[
+            "will",
+            "'ll",
+            "shall",
+            "would",
+            "wo",
+            "scheduled",
+            "schedule",
+            "expected",
+            "expects",
+            "expect",
+            "due",
+            "planned",
+            "planning",
+            "intends",
+            "intend",
+            "upcoming",
+            "postponed",
+            "resume",
+            "expire",
+            "expires",
+        ]) || is(&["set", "going", "plan", "plans"]) && self.w(k + 1) == "to"
+            || is(&["soon", "early"])
+                && k > self.lo
+                && self.w(k - 1).eq_ignore_ascii_case("as")
+                && self.w(k + 1).eq_ignore_ascii_case("as")
         {
             // "the hastily planned trip", "a scheduled visit": a participle
             // used as an adjective says nothing of the clause.
-            if w.ends_with("ed") && k > self.lo && (self.w(k - 1).ends_with("ly") || matches!(self.l(k - 1), Lex::Article) || self.key(k - 1, Key::The)) {
+            if w.ends_with("ed")
+                && k > self.lo
+                && (self.w(k - 1).ends_with("ly")
+                    || matches!(self.l(k - 1), Lex::Article)
+                    || self.key(k - 1, Key::The))
+            {
                 return None;
             }
             // "had been scheduled to expire Friday", "had planned", "had
@@ -821,14 +1324,31 @@ impl<'a, 't> G<'a, 't> {
             return Some((Tense::Future, false));
         }
         // "were planning to", "was expected to": the verb after decides.
-        if is(&["was", "were"]) && (self.tense_cue(k + 1).is_some_and(|(t, _)| t == Tense::Future) || self.w(k + 1).ends_with("ing")) {
+        if is(&["was", "were"])
+            && (self
+                .tense_cue(k + 1)
+                .is_some_and(|(t, _)| t == Tense::Future)
+                || self.w(k + 1).ends_with("ing"))
+        {
             return None;
         }
         // "would be paid", "will be held": a passive after a future "be"
         // is no past.
         if is(PAST_VERBS) {
-            let future_be = k >= self.lo + 2 && self.w(k - 1).eq_ignore_ascii_case("be") && matches!(self.w(k - 2).to_ascii_lowercase().as_str(), "will" | "would" | "'ll" | "shall");
-            return Some((if future_be { Tense::Future } else { Tense::Past }, true));
+            let future_be = k >= self.lo + 2
+                && self.w(k - 1).eq_ignore_ascii_case("be")
+                && matches!(
+                    self.w(k - 2).to_ascii_lowercase().as_str(),
+                    "will" | "would" | "'ll" | "shall"
+                );
+            return Some((
+                if future_be {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                },
+                true,
+            ));
         }
         None
     }
@@ -842,7 +1362,12 @@ impl<'a, 't> G<'a, 't> {
             return m(i + 1, D, Some(v));
         }
         // "in his 30s" is an age.
-        let age = self.prev_is(i, &["his", "her", "their", "my", "your", "our", "early", "late", "mid"]);
+        let age = self.prev_is(
+            i,
+            &[
+                "his", "her", "their", "my", "your", "our", "early", "late", "mid",
+            ],
+        );
         if let Some(dec) = n::decade(&lw).filter(|_| !(age && lw.len() <= 4)) {
             return m(i + 1, D, Some(dec));
         }
@@ -850,12 +1375,19 @@ impl<'a, 't> G<'a, 't> {
         // "third-quarter", "fiscal second-quarter", "first-half".
         let ord = match lexicon::word(a) {
             Some(Lex::Ordinal(o)) => Some(o),
-            Some(Lex::Unit { unit: Unit::Second, plural: false }) => Some(2),
+            Some(Lex::Unit {
+                unit: Unit::Second,
+                plural: false,
+            }) => Some(2),
             _ => None,
         };
         if let Some(o) = ord {
             if b == "quarter" && (1..=4).contains(&o) {
-                return m(i + 1, D, n::quarter(self.dct, None, o, self.future_tense(i)));
+                return m(
+                    i + 1,
+                    D,
+                    n::quarter(self.dct, None, o, self.future_tense(i)),
+                );
             }
             if b == "half" && o <= 2 {
                 return m(i + 1, D, self.dct.map(|d| format!("{:04}-H{o}", d.year())));
@@ -863,7 +1395,11 @@ impl<'a, 't> G<'a, 't> {
         }
         match (a, b) {
             // "post-1959 politics", "pre-2008 levels".
-            ("post" | "pre", rest) if rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit()) => m(i + 1, D, Some(rest.to_string())),
+            ("post" | "pre", rest)
+                if rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit()) =>
+            {
+                m(i + 1, D, Some(rest.to_string()))
+            }
             ("mid" | "early" | "late", rest) => {
                 if let Some(Lex::Month { n: mo, .. }) = lexicon::word(rest) {
                     return m(i + 1, D, n::month(self.dct, self.year, mo));
@@ -882,20 +1418,38 @@ impl<'a, 't> G<'a, 't> {
             ("year", "earlier" | "ago") => {
                 // "the year-earlier quarter", "year-ago".
                 let mut end = i + 1;
-                let quarterly = self.l(i + 1) == Lex::Unit { unit: Unit::Quarter, plural: false } || self.key(i + 1, Key::Period);
+                let quarterly = self.l(i + 1)
+                    == Lex::Unit {
+                        unit: Unit::Quarter,
+                        plural: false,
+                    }
+                    || self.key(i + 1, Key::Period);
                 if quarterly {
                     end += 1;
                 }
-                m(end, D, n::year_ago(self.dct, quarterly || self.mentions_quarter()))
+                m(
+                    end,
+                    D,
+                    n::year_ago(self.dct, quarterly || self.mentions_quarter()),
+                )
             }
             // "by year-end" is this December 31st; "since year-end" the last.
             ("year", "end") => {
                 let since = i > self.lo && self.w(i - 1).eq_ignore_ascii_case("since");
-                m(i + 1, D, self.dct.map(|d| format!("{:04}-12-31", d.year() - i16::from(since))))
+                m(
+                    i + 1,
+                    D,
+                    self.dct
+                        .map(|d| format!("{:04}-12-31", d.year() - i16::from(since))),
+                )
             }
             // "decades-long", "day-long".
             (unit, "long") => match lexicon::word(unit)? {
-                Lex::Unit { unit, plural } => m(i + 1, Dur, Some(n::duration(if plural { None } else { Some(1) }, unit))),
+                Lex::Unit { unit, plural } => m(
+                    i + 1,
+                    Dur,
+                    Some(n::duration(if plural { None } else { Some(1) }, unit)),
+                ),
                 _ => None,
             },
             _ => None,
@@ -906,7 +1460,17 @@ impl<'a, 't> G<'a, 't> {
     /// same quarter a year before.
     fn mentions_quarter(&self) -> bool {
         // This sentence or the one before it.
-        self.quarterly && (self.prev_lo..self.lim).any(|k| matches!(self.l(k), Lex::Unit { unit: Unit::Quarter, .. }) || self.key(k, Key::Period) || self.w(k).len() > 8 && self.w(k).to_ascii_lowercase().ends_with("-quarter"))
+        self.quarterly
+            && (self.prev_lo..self.lim).any(|k| {
+                matches!(
+                    self.l(k),
+                    Lex::Unit {
+                        unit: Unit::Quarter,
+                        ..
+                    }
+                ) || self.key(k, Key::Period)
+                    || self.w(k).len() > 8 && self.w(k).to_ascii_lowercase().ends_with("-quarter")
+            })
     }
 
     /// "now", "today", "yesterday morning", "recently", "the future".
@@ -918,29 +1482,75 @@ impl<'a, 't> G<'a, 't> {
         let day = |off: i64, j: usize| {
             let d = n::add_days(self.dct, off);
             if let Some(p) = part(j) {
-                return m(j + 1, T, Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| format!("{d}T{}", p.code()))));
+                return m(
+                    j + 1,
+                    T,
+                    Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| {
+                        format!("{d}T{}", p.code())
+                    })),
+                );
             }
             m(j, D, d.map(|d| d.to_string()))
         };
         match k {
             Key::Now | Key::Currently | Key::Nowadays => m(i + 1, D, Some("PRESENT_REF".into())),
             Key::Right if self.key(i + 1, Key::Now) => m(i + 2, D, Some("PRESENT_REF".into())),
-            Key::This if self.is(i + 1, &["days"]) && self.w(i).eq_ignore_ascii_case("these") => m(i + 2, D, Some("PRESENT_REF".into())),
+            Key::This if self.is(i + 1, &["days"]) && self.w(i).eq_ignore_ascii_case("these") => {
+                m(i + 2, D, Some("PRESENT_REF".into()))
+            }
             // "future quarters".
-            Key::Future if matches!(self.l(i + 1), Lex::Unit { plural: true, .. }) => m(i + 2, D, Some("FUTURE_REF".into())),
+            Key::Future if matches!(self.l(i + 1), Lex::Unit { plural: true, .. }) => {
+                m(i + 2, D, Some("FUTURE_REF".into()))
+            }
             Key::Recently => m(i + 1, D, Some("PAST_REF".into())),
             // "today's world", "many of today's computers": the present in
             // general, not the day.
-            Key::Today if self.w(i + 1).ends_with("'s") && (self.prev_is(i, &["of"]) || self.is(i + 2, &["world", "youth", "society", "generation", "children", "young", "standards", "technology", "economy", "culture", "families", "students"])) => None,
+            Key::Today
+                if self.w(i + 1).ends_with("'s")
+                    && (self.prev_is(i, &["of"])
+                        || self.is(
+                            i + 2,
+                            &[
+                                "world",
+                                "youth",
+                                "society",
+                                "generation",
+                                "children",
+                                "young",
+                                "standards",
+                                "technology",
+                                "economy",
+                                "culture",
+                                "families",
+                                "students",
+                            ],
+                        )) =>
+            {
+                None
+            }
             Key::Today => day(0, i + 1),
             Key::Yesterday => day(-1, i + 1),
             Key::Tomorrow => day(1, i + 1),
-            Key::Tonight => m(i + 1, T, Some(n::add_days(self.dct, 0).map_or("XXXX-XX-XXTNI".into(), |d| format!("{d}TNI")))),
+            Key::Tonight => m(
+                i + 1,
+                T,
+                Some(
+                    n::add_days(self.dct, 0).map_or("XXXX-XX-XXTNI".into(), |d| format!("{d}TNI")),
+                ),
+            ),
             // "in the future", not "the future of our peoples".
-            Key::The if self.key(i + 1, Key::Future) && self.prev_is(i, &["in", "into", "for", "near"]) => {
+            Key::The
+                if self.key(i + 1, Key::Future)
+                    && self.prev_is(i, &["in", "into", "for", "near"]) =>
+            {
                 m(i + 2, D, Some("FUTURE_REF".into()))
             }
-            Key::The if self.key(i + 1, Key::Past) && self.count_at(i + 2).is_none() && self.unit(i + 2).is_none() && self.l(i + 2) != Lex::Vague => {
+            Key::The
+                if self.key(i + 1, Key::Past)
+                    && self.count_at(i + 2).is_none()
+                    && self.unit(i + 2).is_none()
+                    && self.l(i + 2) != Lex::Vague =>
+            {
                 m(i + 2, D, Some("PAST_REF".into()))
             }
             Key::Recent => {
@@ -957,12 +1567,22 @@ impl<'a, 't> G<'a, 't> {
             }
             Key::This | Key::Last if part(i + 1).is_some() => {
                 let p = part(i + 1)?;
-                let off = if k == Key::Last && p == DayPart::Night { -1 } else { 0 };
+                let off = if k == Key::Last && p == DayPart::Night {
+                    -1
+                } else {
+                    0
+                };
                 if k == Key::Last && p != DayPart::Night {
                     return None;
                 }
                 let d = n::add_days(self.dct, off);
-                m(i + 2, T, Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| format!("{d}T{}", p.code()))))
+                m(
+                    i + 2,
+                    T,
+                    Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| {
+                        format!("{d}T{}", p.code())
+                    })),
+                )
             }
             _ => None,
         }
@@ -991,7 +1611,13 @@ impl<'a, 't> G<'a, 't> {
         // "that year", "the same year", "the following year": in a
         // narrative, relative to the year last written out ("On May 22,
         // 1995, ... the following year") rather than to the document date.
-        if self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && !self.is(j + 2, &["'s", "-"]) {
+        if self.l(j + 1)
+            == (Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            })
+            && !self.is(j + 2, &["'s", "-"])
+        {
             let off = self.anaphoric_offset(i, j);
             if let (Some(off), Some(y)) = (off, self.anchor_year) {
                 return m(j + 2, D, Some(format!("{:04}", i64::from(y) + off)));
@@ -1001,12 +1627,23 @@ impl<'a, 't> G<'a, 't> {
         // the day or month last named, as for the year.
         if let Some(a) = self.anchor_day {
             let off = self.anaphoric_offset(i, j);
-            if let (Some(off), Lex::Unit { unit: unit @ (Unit::Month | Unit::Week), plural: false }) = (off, self.l(j + 1)) {
+            if let (
+                Some(off),
+                Lex::Unit {
+                    unit: unit @ (Unit::Month | Unit::Week),
+                    plural: false,
+                },
+            ) = (off, self.l(j + 1))
+            {
                 if !self.is(j + 2, &["'s", "-", "of"]) {
                     let v = match (a, unit) {
-                        (Anchor::Day(d), Unit::Week) => Some(n::week_of(d.checked_add(jiff::Span::new().weeks(off)).ok()?)),
+                        (Anchor::Day(d), Unit::Week) => Some(n::week_of(
+                            d.checked_add(jiff::Span::new().weeks(off)).ok()?,
+                        )),
                         (Anchor::Day(d), _) => n::shift(Some(d), Unit::Month, off),
-                        (Anchor::Month(y, mo), Unit::Month) => n::shift(Date::new(y, mo as i8, 1).ok(), Unit::Month, off),
+                        (Anchor::Month(y, mo), Unit::Month) => {
+                            n::shift(Date::new(y, mo as i8, 1).ok(), Unit::Month, off)
+                        }
                         _ => None,
                     };
                     if v.is_some() {
@@ -1031,7 +1668,11 @@ impl<'a, 't> G<'a, 't> {
         let mut k = j + 1;
         let mut off = off;
         // "This Week" mid-sentence is a title (a TV programme).
-        if self.capitalized(j) && self.capitalized(k) && j > self.lo && matches!(self.l(k), Lex::Unit { .. }) {
+        if self.capitalized(j)
+            && self.capitalized(k)
+            && j > self.lo
+            && matches!(self.l(k), Lex::Unit { .. })
+        {
             return None;
         }
         // "this past weekend", "this coming Sunday".
@@ -1040,7 +1681,10 @@ impl<'a, 't> G<'a, 't> {
             k += 1;
         }
         match self.l(k) {
-            Lex::Unit { unit, plural: false } => {
+            Lex::Unit {
+                unit,
+                plural: false,
+            } => {
                 if unit <= Unit::Day {
                     return None;
                 }
@@ -1060,16 +1704,25 @@ impl<'a, 't> G<'a, 't> {
                 // day last named ("closed Friday ... from the previous
                 // Friday"); "last Friday" from the document date.
                 let from = match (self.l(j), self.anchor_day) {
-                    (Lex::Key(Key::Previous | Key::Following), Some(Anchor::Day(d))) if j > i => Some(d),
+                    (Lex::Key(Key::Previous | Key::Following), Some(Anchor::Day(d))) if j > i => {
+                        Some(d)
+                    }
                     _ => self.dct,
                 };
                 let d = n::weekday(from, wd, off as i8, false);
-                m(k + 1, D, d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))))
+                m(
+                    k + 1,
+                    D,
+                    d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))),
+                )
             }
             Lex::Season(s) => m(k + 1, D, n::season_rel(self.dct, s, off)),
             Lex::Key(Key::Thanksgiving | Key::Christmas) => {
                 let h = self.holiday(k)?;
-                let v = h.value.as_deref().and_then(|v| n::holiday_rel(self.dct, v, off));
+                let v = h
+                    .value
+                    .as_deref()
+                    .and_then(|v| n::holiday_rel(self.dct, v, off));
                 m(h.end, D, v)
             }
             _ => None,
@@ -1085,15 +1738,37 @@ impl<'a, 't> G<'a, 't> {
     /// read, nor is "that day" as a subject ("that day has come").
     fn anchored_day(&self, i: usize) -> Option<M> {
         let day = |k: usize| {
-            self.l(k) == (Lex::Unit { unit: Unit::Day, plural: false }) && !self.is(k + 1, &["'s", "-", "of", "has", "had", "will", "would", "is", "was", "may", "might", "must", "could", "when"])
+            self.l(k)
+                == (Lex::Unit {
+                    unit: Unit::Day,
+                    plural: false,
+                })
+                && !self.is(
+                    k + 1,
+                    &[
+                        "'s", "-", "of", "has", "had", "will", "would", "is", "was", "may",
+                        "might", "must", "could", "when",
+                    ],
+                )
         };
         // "the day before Christmas", "the day after last Tuesday's
         // hearing": a day from the date that follows.
-        if self.key(i, Key::The) && self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) && matches!(self.l(i + 2), Lex::Key(Key::Before | Key::After)) {
+        if self.key(i, Key::The)
+            && self.l(i + 1)
+                == (Lex::Unit {
+                    unit: Unit::Day,
+                    plural: false,
+                })
+            && matches!(self.l(i + 2), Lex::Key(Key::Before | Key::After))
+        {
             let x = self.date(i + 3)?;
             let d: Date = x.value.as_deref().filter(|v| v.len() == 10)?.parse().ok()?;
             let off = if self.key(i + 2, Key::Before) { -1 } else { 1 };
-            return m(x.end, D, Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string()));
+            return m(
+                x.end,
+                D,
+                Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string()),
+            );
         }
         let (off, end, same) = match self.l(i) {
             Lex::Key(Key::That) if day(i + 1) => (0, i + 2, false),
@@ -1107,7 +1782,11 @@ impl<'a, 't> G<'a, 't> {
             _ => return None,
         };
         match self.anchor_day? {
-            Anchor::Day(d) => m(end, D, Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string())),
+            Anchor::Day(d) => m(
+                end,
+                D,
+                Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string()),
+            ),
             Anchor::Month(y, mo) if same => m(end, D, Some(format!("{y:04}-{mo:02}-XX"))),
             Anchor::Month(..) => None,
         }
@@ -1123,7 +1802,14 @@ impl<'a, 't> G<'a, 't> {
             j += 1;
         }
         // "this year's", "last year's".
-        if matches!(self.l(j), Lex::Key(Key::This | Key::Last | Key::Next)) && self.l(j + 1) == (Lex::Unit { unit: Unit::Year, plural: false }) && self.w(j + 2).ends_with("'s") {
+        if matches!(self.l(j), Lex::Key(Key::This | Key::Last | Key::Next))
+            && self.l(j + 1)
+                == (Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                })
+            && self.w(j + 2).ends_with("'s")
+        {
             let off = match self.l(j) {
                 Lex::Key(Key::Last) => -1,
                 Lex::Key(Key::Next) => 1,
@@ -1143,15 +1829,33 @@ impl<'a, 't> G<'a, 't> {
             }
             // "the 1988 quarter", "the 1989 period": that year's quarter
             // like the one being reported.
-            if j == i + 2 && (self.l(j) == (Lex::Unit { unit: Unit::Quarter, plural: false }) || self.key(j, Key::Period)) {
+            if j == i + 2
+                && (self.l(j)
+                    == (Lex::Unit {
+                        unit: Unit::Quarter,
+                        plural: false,
+                    })
+                    || self.key(j, Key::Period))
+            {
                 let q = n::latest_quarter(self.dct).and_then(|v| v.get(4..).map(str::to_string));
-                return m(j + 1, D, Some(q.map_or(format!("{y:04}"), |q| format!("{y:04}{q}"))));
+                return m(
+                    j + 1,
+                    D,
+                    Some(q.map_or(format!("{y:04}"), |q| format!("{y:04}{q}"))),
+                );
             }
         }
         let (q, k): (Option<u8>, usize) = if let Some(o) = self.ordinal(j) {
             if self.key(j + 1, Key::Half) && o <= 2 {
-                let y = self.year_after(j + 2).or(year).or(self.dct.map(|d| d.year()));
-                let end = if self.year_after(j + 2).is_some() { self.after_of(j + 2) + 1 } else { j + 2 };
+                let y = self
+                    .year_after(j + 2)
+                    .or(year)
+                    .or(self.dct.map(|d| d.year()));
+                let end = if self.year_after(j + 2).is_some() {
+                    self.after_of(j + 2) + 1
+                } else {
+                    j + 2
+                };
                 return m(end, D, y.map(|y| format!("{y:04}-H{o}")));
             }
             if o == 99 || o > 4 {
@@ -1174,14 +1878,31 @@ impl<'a, 't> G<'a, 't> {
                 return None;
             }
             (Some(o), j)
-        } else if matches!(self.l(j), Lex::Key(Key::Latest | Key::This | Key::Current | Key::Last | Key::Previous | Key::Same | Key::Next)) {
+        } else if matches!(
+            self.l(j),
+            Lex::Key(
+                Key::Latest
+                    | Key::This
+                    | Key::Current
+                    | Key::Last
+                    | Key::Previous
+                    | Key::Same
+                    | Key::Next
+            )
+        ) {
             let off = match self.l(j) {
                 Lex::Key(Key::Last | Key::Previous) => -1,
                 Lex::Key(Key::Next) => 1,
                 Lex::Key(Key::Latest) => 0,
                 _ => 0,
             };
-            if self.l(j + 1) != (Lex::Unit { unit: Unit::Quarter, plural: false }) && !(self.key(j + 1, Key::Period) && self.key(j, Key::Latest)) {
+            if self.l(j + 1)
+                != (Lex::Unit {
+                    unit: Unit::Quarter,
+                    plural: false,
+                })
+                && !(self.key(j + 1, Key::Period) && self.key(j, Key::Latest))
+            {
                 return None;
             }
             let v = match self.l(j) {
@@ -1190,7 +1911,14 @@ impl<'a, 't> G<'a, 't> {
                 _ => n::shift(self.dct, Unit::Quarter, off),
             };
             return m(j + 2, D, v);
-        } else if j > i && self.l(j) == (Lex::Unit { unit: Unit::Quarter, plural: false }) && year.is_none() {
+        } else if j > i
+            && self.l(j)
+                == (Lex::Unit {
+                    unit: Unit::Quarter,
+                    plural: false,
+                })
+            && year.is_none()
+        {
             // "the quarter": the one just reported.
             if self.key(j + 1, Key::Of) || self.w(j + 1).eq_ignore_ascii_case("ended") {
                 return None;
@@ -1201,7 +1929,12 @@ impl<'a, 't> G<'a, 't> {
         };
         let q = q?;
         let mut end;
-        if self.l(k) == (Lex::Unit { unit: Unit::Quarter, plural: false }) {
+        if self.l(k)
+            == (Lex::Unit {
+                unit: Unit::Quarter,
+                plural: false,
+            })
+        {
             end = k + 1;
         } else if k == j {
             end = j + 1;
@@ -1238,21 +1971,42 @@ impl<'a, 't> G<'a, 't> {
         let y = self.dct.map(|d| d.year());
         match self.l(i) {
             Lex::Key(Key::Thanksgiving) => {
-                let end = if self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) { i + 2 } else { i + 1 };
+                let end = if self.l(i + 1)
+                    == (Lex::Unit {
+                        unit: Unit::Day,
+                        plural: false,
+                    }) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 // The nearest one, leaning to the past, like a bare "Nov. 25".
-                let y = n::month_day(self.dct, self.year, 11, 25).as_deref().and_then(n::explicit_year).or(y);
+                let y = n::month_day(self.dct, self.year, 11, 25)
+                    .as_deref()
+                    .and_then(n::explicit_year)
+                    .or(y);
                 m(end, D, y.and_then(n::thanksgiving).map(|d| d.to_string()))
             }
             // "Election Day": the nearest one, leaning to the past.
             Lex::Key(Key::Election) if self.capitalized(i) && self.w(i + 1) == "Day" => {
-                let y = n::month_day(self.dct, self.year, 11, 5).as_deref().and_then(n::explicit_year);
+                let y = n::month_day(self.dct, self.year, 11, 5)
+                    .as_deref()
+                    .and_then(n::explicit_year);
                 m(i + 2, D, y.and_then(n::election_day).map(|d| d.to_string()))
             }
             Lex::Key(Key::Christmas) => {
                 if self.key(i + 1, Key::Eve) {
                     return m(i + 2, D, y.map(|y| format!("{y:04}-12-24")));
                 }
-                let end = if self.l(i + 1) == (Lex::Unit { unit: Unit::Day, plural: false }) { i + 2 } else { i + 1 };
+                let end = if self.l(i + 1)
+                    == (Lex::Unit {
+                        unit: Unit::Day,
+                        plural: false,
+                    }) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 m(end, D, y.map(|y| format!("{y:04}-12-25")))
             }
             _ => None,
@@ -1261,13 +2015,17 @@ impl<'a, 't> G<'a, 't> {
 
     /// "summer", "the summer of 1998", "spring 2024".
     fn season(&self, i: usize) -> Option<M> {
-        let Lex::Season(s) = self.l(i) else { return None };
+        let Lex::Season(s) = self.l(i) else {
+            return None;
+        };
         if let Some(y) = self.year_after(i + 1) {
             return m(self.after_of(i + 1) + 1, D, Some(format!("{y:04}-{s}")));
         }
         // A bare season needs "the" or "in" before it ("fall" is a verb).
         // "the fall of the Berlin Wall" is no season.
-        if self.key(i + 1, Key::Of) || !self.prev_is(i, &["in", "the", "during", "this", "since", "until", "by"]) {
+        if self.key(i + 1, Key::Of)
+            || !self.prev_is(i, &["in", "the", "during", "this", "since", "until", "by"])
+        {
             return None;
         }
         m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())))
@@ -1301,11 +2059,15 @@ impl<'a, 't> G<'a, 't> {
         };
         // "before"/"after" are prepositions when a noun follows ("two days
         // before the vote"): then only the duration is an expression.
-        if matches!(self.l(j), Lex::Key(Key::Before | Key::After)) && !matches!(self.w(j + 1), "." | "," | "" | ";") {
+        if matches!(self.l(j), Lex::Key(Key::Before | Key::After))
+            && !matches!(self.w(j + 1), "." | "," | "" | ";")
+        {
             return None;
         }
         let v = match c {
-            None => Some("PAST_REF".to_string()).filter(|_| dir < 0).or(Some("FUTURE_REF".into())),
+            None => Some("PAST_REF".to_string())
+                .filter(|_| dir < 0)
+                .or(Some("FUTURE_REF".into())),
             Some(c) => {
                 if unit == Unit::Year && c == 1 && self.mentions_quarter() && dir < 0 {
                     n::year_ago(self.dct, true)
@@ -1344,7 +2106,9 @@ impl<'a, 't> G<'a, 't> {
             let w = self.w(j).to_ascii_lowercase();
             let (a, b) = w.split_once('-')?;
             let c = count(a)?;
-            let Lex::Unit { unit, .. } = lexicon::word(b)? else { return None };
+            let Lex::Unit { unit, .. } = lexicon::word(b)? else {
+                return None;
+            };
             // "three-quarters" is a fraction, "four-quarter" a test's span.
             if unit == Unit::Quarter || self.key(j + 1, Key::Old) || self.w(j + 1) == "-" {
                 return None;
@@ -1354,7 +2118,9 @@ impl<'a, 't> G<'a, 't> {
         let (c, k) = match self.l(j) {
             Lex::Vague => (None, j + 1),
             Lex::Article if self.l(j + 1) == Lex::Vague => (None, j + 2),
-            Lex::Article if self.key(j + 1, Key::Couple) && self.key(j + 2, Key::Of) => (Some(2), j + 3),
+            Lex::Article if self.key(j + 1, Key::Couple) && self.key(j + 2, Key::Of) => {
+                (Some(2), j + 3)
+            }
             Lex::Key(Key::Couple) if lead && self.key(j + 1, Key::Of) => (Some(2), j + 2),
             Lex::Key(Key::Half) if self.l(j + 1) == Lex::Article => {
                 let (unit, _) = self.unit(j + 2)?;
@@ -1371,12 +2137,29 @@ impl<'a, 't> G<'a, 't> {
             }
         };
         // "two more weeks", "20 more years".
-        let k = if c.is_some() && self.w(k).eq_ignore_ascii_case("more") && self.unit(k + 1).is_some() { k + 1 } else { k };
+        let k = if c.is_some()
+            && self.w(k).eq_ignore_ascii_case("more")
+            && self.unit(k + 1).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         // "eight trading days".
-        let k = if c.is_some() && self.is(k, &["trading", "business", "working", "calendar"]) && self.unit(k + 1).is_some() { k + 1 } else { k };
+        let k = if c.is_some()
+            && self.is(k, &["trading", "business", "working", "calendar"])
+            && self.unit(k + 1).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         let (unit, plural) = self.unit(k)?;
         // ``60 Minutes'': a capitalized unit right after a quote mark is a title.
-        if self.capitalized(k) && j > self.lo && matches!(self.w(j - 1), "``" | "''" | "\"" | "\u{201c}" | "'") {
+        if self.capitalized(k)
+            && j > self.lo
+            && matches!(self.w(j - 1), "``" | "''" | "\"" | "\u{201c}" | "'")
+        {
             return None;
         }
         let mut end = k + 1;
@@ -1392,7 +2175,14 @@ impl<'a, 't> G<'a, 't> {
             if p > self.lo && self.key(p - 1, Key::The) {
                 p -= 1;
             }
-            if !self.prev_is(p, &["for", "in", "over", "within", "after", "took", "spent", "last", "lasted", "during"]) && unit < Unit::Century {
+            if !self.prev_is(
+                p,
+                &[
+                    "for", "in", "over", "within", "after", "took", "spent", "last", "lasted",
+                    "during",
+                ],
+            ) && unit < Unit::Century
+            {
                 return None;
             }
             if unit < Unit::Day {
@@ -1406,7 +2196,11 @@ impl<'a, 't> G<'a, 't> {
         // ("past years", "coming months"); "the next few days" is a
         // duration.
         if bare && dir != 0 && plural {
-            return m(end, D, Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()));
+            return m(
+                end,
+                D,
+                Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()),
+            );
         }
         // "a second group", "a quarter of the market": not lengths of time.
         if self.l(j) == Lex::Article && matches!(unit, Unit::Second | Unit::Quarter) {
@@ -1417,7 +2211,12 @@ impl<'a, 't> G<'a, 't> {
         if c == Some(1) && self.l(j) == Lex::Article && !lead && !plural && i > self.lo {
             let rate = (i.saturating_sub(3).max(self.lo)..i).any(|k| {
                 let w = self.w(k);
-                matches!(self.l(k), Lex::Number | Lex::Compound) || w.ends_with(|c: char| c.is_ascii_digit()) || self.is(k, &["million", "billion", "$", "percent", "%", "times", "twice"])
+                matches!(self.l(k), Lex::Number | Lex::Compound)
+                    || w.ends_with(|c: char| c.is_ascii_digit())
+                    || self.is(
+                        k,
+                        &["million", "billion", "$", "percent", "%", "times", "twice"],
+                    )
             });
             if rate {
                 return None;
@@ -1425,11 +2224,16 @@ impl<'a, 't> G<'a, 't> {
         }
         let mut value = n::duration(c, unit);
         // "5 1/2 hours": the count read the fraction after it.
-        if let Some(c) = c.filter(|_| k >= j + 2 && self.w(k - 1) == "1/2" && self.l(j) == Lex::Number) {
+        if let Some(c) =
+            c.filter(|_| k >= j + 2 && self.w(k - 1) == "1/2" && self.l(j) == Lex::Number)
+        {
             value = n::duration_frac(c, unit);
         }
         // "an hour and a half".
-        if self.key(end, Key::And) && self.l(end + 1) == Lex::Article && self.key(end + 2, Key::Half) {
+        if self.key(end, Key::And)
+            && self.l(end + 1) == Lex::Article
+            && self.key(end + 2, Key::Half)
+        {
             end += 3;
             if let Some(c) = c {
                 value = n::duration_frac(c, unit);
@@ -1450,7 +2254,9 @@ impl<'a, 't> G<'a, 't> {
             Lex::Key(Key::Monthly) => m(i + 1, Set, Some("P1M".into())),
             Lex::Key(Key::Yearly) => m(i + 1, Set, Some("P1Y".into())),
             // "a quarterly dividend" is no set; "paid quarterly" is.
-            Lex::Key(Key::Quarterly) if !self.w(i + 1).starts_with(|c: char| c.is_lowercase()) => m(i + 1, Set, Some("P3M".into())),
+            Lex::Key(Key::Quarterly) if !self.w(i + 1).starts_with(|c: char| c.is_lowercase()) => {
+                m(i + 1, Set, Some("P3M".into()))
+            }
             Lex::Key(Key::Hourly) => m(i + 1, Set, Some("PT1H".into())),
             Lex::Key(Key::Nightly) => m(i + 1, Set, Some("XXXX-XX-XXTNI".into())),
             Lex::Key(Key::Every | Key::Each) => {
@@ -1462,8 +2268,17 @@ impl<'a, 't> G<'a, 't> {
                     Lex::Weekday(wd) => m(j + 1, Set, Some(format!("XXXX-WXX-{wd}"))),
                     Lex::DayPart(p) => m(j + 1, Set, Some(format!("XXXX-XX-XXT{}", p.code()))),
                     Lex::Season(s) => m(j + 1, Set, Some(format!("XXXX-{s}"))),
-                    Lex::Month { n: mo, .. } if self.capitalized(j) => m(j + 1, Set, Some(format!("XXXX-{mo:02}"))),
-                    Lex::Unit { unit, plural: false } => m(j + 1, Set, Some(n::duration(Some(if j > i + 1 { 2 } else { 1 }), unit))),
+                    Lex::Month { n: mo, .. } if self.capitalized(j) => {
+                        m(j + 1, Set, Some(format!("XXXX-{mo:02}")))
+                    }
+                    Lex::Unit {
+                        unit,
+                        plural: false,
+                    } => m(
+                        j + 1,
+                        Set,
+                        Some(n::duration(Some(if j > i + 1 { 2 } else { 1 }), unit)),
+                    ),
                     _ => {
                         let (c, k) = self.count_at(j)?;
                         let (unit, _) = self.unit(k)?;
@@ -1481,8 +2296,14 @@ impl<'a, 't> G<'a, 't> {
     /// of the day and the end token.
     fn day_part_phrase(&self, j: usize) -> Option<(DayPart, usize)> {
         match (self.l(j), self.l(j + 1), self.l(j + 2)) {
-            (Lex::Key(Key::In), Lex::Key(Key::The), Lex::DayPart(p)) if p != DayPart::Night => Some((p, j + 3)),
-            (Lex::Key(Key::At), Lex::DayPart(DayPart::Night), _) if self.w(j + 1).eq_ignore_ascii_case("night") => Some((DayPart::Night, j + 2)),
+            (Lex::Key(Key::In), Lex::Key(Key::The), Lex::DayPart(p)) if p != DayPart::Night => {
+                Some((p, j + 3))
+            }
+            (Lex::Key(Key::At), Lex::DayPart(DayPart::Night), _)
+                if self.w(j + 1).eq_ignore_ascii_case("night") =>
+            {
+                Some((DayPart::Night, j + 2))
+            }
             _ => None,
         }
     }
@@ -1492,11 +2313,23 @@ impl<'a, 't> G<'a, 't> {
             Lex::Clock => {
                 let w = self.w(i);
                 let (a, b) = w.split_once(':')?;
-                (a.parse::<u8>().ok()?, b.get(..2)?.parse::<u8>().ok()?, i + 1)
+                (
+                    a.parse::<u8>().ok()?,
+                    b.get(..2)?.parse::<u8>().ok()?,
+                    i + 1,
+                )
             }
-            Lex::Number | Lex::NumWord(_) if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm)) || self.w(i + 1).eq_ignore_ascii_case("o'clock") || self.day_part_phrase(i + 1).is_some() => {
+            Lex::Number | Lex::NumWord(_)
+                if matches!(self.l(i + 1), Lex::Key(Key::Am | Key::Pm))
+                    || self.w(i + 1).eq_ignore_ascii_case("o'clock")
+                    || self.day_part_phrase(i + 1).is_some() =>
+            {
                 let (c, _) = self.count_at(i)?;
-                (u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?, 0, i + 1)
+                (
+                    u8::try_from(c).ok().filter(|h| (1..=12).contains(h))?,
+                    0,
+                    i + 1,
+                )
             }
             // "high noon" is a showdown, not a time.
             Lex::Key(Key::Noon) if self.prev_is(i, &["high"]) => return None,
@@ -1510,8 +2343,25 @@ impl<'a, 't> G<'a, 't> {
         if clock {
             let marked = matches!(self.l(j), Lex::Key(Key::Am | Key::Pm | Key::Zone));
             let seconds = self.w(i).matches(':').count() > 1;
-            let prev = if i > self.lo { self.w(i - 1).to_ascii_lowercase() } else { String::new() };
-            if !marked && (seconds || !matches!(prev.as_str(), "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "about")) {
+            let prev = if i > self.lo {
+                self.w(i - 1).to_ascii_lowercase()
+            } else {
+                String::new()
+            };
+            if !marked
+                && (seconds
+                    || !matches!(
+                        prev.as_str(),
+                        "at" | "by"
+                            | "until"
+                            | "till"
+                            | "from"
+                            | "before"
+                            | "after"
+                            | "around"
+                            | "about"
+                    ))
+            {
                 return None;
             }
         }
@@ -1566,7 +2416,12 @@ impl<'a, 't> G<'a, 't> {
         let c = self.comma(j);
         if let Lex::Month { .. } = self.l(c) {
             if let Some(x) = self.month(c) {
-                if let Some(d) = x.value.as_deref().filter(|v| v.len() == 10).and_then(|v| v.parse::<Date>().ok()) {
+                if let Some(d) = x
+                    .value
+                    .as_deref()
+                    .filter(|v| v.len() == 10)
+                    .and_then(|v| v.parse::<Date>().ok())
+                {
                     return m(x.end, T, Some(format!("{d}T{h:02}:{mi:02}")));
                 }
             }
@@ -1613,7 +2468,10 @@ impl<'a, 't> G<'a, 't> {
 fn o_of(w: &str) -> Option<u8> {
     match lexicon::word(w)? {
         Lex::Ordinal(o) => Some(o),
-        Lex::Unit { unit: Unit::Second, plural: false } => Some(2),
+        Lex::Unit {
+            unit: Unit::Second,
+            plural: false,
+        } => Some(2),
         _ => None,
     }
 }
@@ -1625,7 +2483,12 @@ pub(super) fn find_head(text: &Text, max_tokens: usize) -> Vec<Found> {
     let head = Text {
         src: text.src,
         tokens: text.tokens[..n].to_vec(),
-        sentences: text.sentences.iter().filter(|s| s.start < n).map(|s| s.start..s.end.min(n)).collect(),
+        sentences: text
+            .sentences
+            .iter()
+            .filter(|s| s.start < n)
+            .map(|s| s.start..s.end.min(n))
+            .collect(),
     };
     find(&head, None)
 }

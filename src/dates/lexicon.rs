@@ -65,7 +65,10 @@ impl DayPart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Lex {
     /// Month 1..=12; `ambiguous` for "May", "March" (verbs, names).
-    Month { n: u8, ambiguous: bool },
+    Month {
+        n: u8,
+        ambiguous: bool,
+    },
     /// Weekday, 1 = Monday.
     Weekday(u8),
     /// A cardinal written as a word ("two", "twenty").
@@ -75,7 +78,10 @@ pub(super) enum Lex {
     /// An ordinal word or numeral ("third", "3rd").
     Ordinal(u8),
     /// A unit, singular or plural.
-    Unit { unit: Unit, plural: bool },
+    Unit {
+        unit: Unit,
+        plural: bool,
+    },
     /// spring, summer, fall/autumn, winter (SP, SU, FA, WI).
     Season(&'static str),
     DayPart(DayPart),
@@ -214,7 +220,9 @@ pub(super) fn lex(tok: &str) -> Lex {
         return Lex::Compound;
     }
     let mut buf = [0u8; 24];
-    let Some(w) = lower(tok, &mut buf) else { return Lex::Other };
+    let Some(w) = lower(tok, &mut buf) else {
+        return Lex::Other;
+    };
     if let Some(l) = word(w) {
         return l;
     }
@@ -230,14 +238,20 @@ fn is_clock(tok: &str) -> bool {
     let h = parts.next().unwrap_or("");
     let m = parts.next().unwrap_or("");
     let ok = |p: &str, max: u32| p.len() == 2 && p.parse::<u32>().is_ok_and(|v| v <= max);
-    (1..=2).contains(&h.len()) && h.parse::<u32>().is_ok_and(|v| v <= 24) && ok(m, 59) && parts.all(|s| ok(s, 59))
+    (1..=2).contains(&h.len())
+        && h.parse::<u32>().is_ok_and(|v| v <= 24)
+        && ok(m, 59)
+        && parts.all(|s| ok(s, 59))
 }
 
 /// "1st", "22nd", "3rd", "4th".
 pub(super) fn ordinal_numeral(tok: &str) -> Option<u8> {
     let digits = tok.bytes().take_while(u8::is_ascii_digit).count();
     let (num, suf) = tok.split_at(digits);
-    if digits == 0 || digits > 2 || !matches!(suf.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+    if digits == 0
+        || digits > 2
+        || !matches!(suf.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+    {
         return None;
     }
     num.parse().ok()
@@ -533,19 +547,58 @@ pub(super) fn word(w: &str) -> Option<Lex> {
     }
     let unit = |unit, plural| Some(Lex::Unit { unit, plural });
     Some(match w {
-        "january" | "jan" => Lex::Month { n: 1, ambiguous: false },
-        "february" | "feb" => Lex::Month { n: 2, ambiguous: false },
-        "march" => Lex::Month { n: 3, ambiguous: true },
-        "mar" => Lex::Month { n: 3, ambiguous: false },
-        "april" | "apr" => Lex::Month { n: 4, ambiguous: false },
-        "may" => Lex::Month { n: 5, ambiguous: true },
-        "june" | "jun" => Lex::Month { n: 6, ambiguous: false },
-        "july" | "jul" => Lex::Month { n: 7, ambiguous: false },
-        "august" | "aug" => Lex::Month { n: 8, ambiguous: false },
-        "september" | "sept" | "sep" => Lex::Month { n: 9, ambiguous: false },
-        "october" | "oct" => Lex::Month { n: 10, ambiguous: false },
-        "november" | "nov" => Lex::Month { n: 11, ambiguous: false },
-        "december" | "dec" => Lex::Month { n: 12, ambiguous: false },
+        "january" | "jan" => Lex::Month {
+            n: 1,
+            ambiguous: false,
+        },
+        "february" | "feb" => Lex::Month {
+            n: 2,
+            ambiguous: false,
+        },
+        "march" => Lex::Month {
+            n: 3,
+            ambiguous: true,
+        },
+        "mar" => Lex::Month {
+            n: 3,
+            ambiguous: false,
+        },
+        "april" | "apr" => Lex::Month {
+            n: 4,
+            ambiguous: false,
+        },
+        "may" => Lex::Month {
+            n: 5,
+            ambiguous: true,
+        },
+        "june" | "jun" => Lex::Month {
+            n: 6,
+            ambiguous: false,
+        },
+        "july" | "jul" => Lex::Month {
+            n: 7,
+            ambiguous: false,
+        },
+        "august" | "aug" => Lex::Month {
+            n: 8,
+            ambiguous: false,
+        },
+        "september" | "sept" | "sep" => Lex::Month {
+            n: 9,
+            ambiguous: false,
+        },
+        "october" | "oct" => Lex::Month {
+            n: 10,
+            ambiguous: false,
+        },
+        "november" | "nov" => Lex::Month {
+            n: 11,
+            ambiguous: false,
+        },
+        "december" | "dec" => Lex::Month {
+            n: 12,
+            ambiguous: false,
+        },
         "monday" | "mon" => Lex::Weekday(1),
         "tuesday" | "tue" | "tues" => Lex::Weekday(2),
         "wednesday" | "wed" => Lex::Weekday(3),
@@ -660,7 +713,9 @@ pub(super) fn word(w: &str) -> Option<Lex> {
         "on" => Lex::Key(On),
         "since" => Lex::Key(Since),
         "until" | "till" | "through" => Lex::Key(Until),
-        "edt" | "est" | "gmt" | "utc" | "et" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" => Lex::Key(Zone),
+        "edt" | "est" | "gmt" | "utc" | "et" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" => {
+            Lex::Key(Zone)
+        }
         "first" => Lex::Ordinal(1),
         "third" => Lex::Ordinal(3),
         "fourth" => Lex::Ordinal(4),
@@ -737,10 +792,28 @@ mod tests {
 
     #[test]
     fn words_are_classified_case_insensitively() {
-        assert_eq!(lex("Sept"), Lex::Month { n: 9, ambiguous: false });
-        assert_eq!(lex("MAY"), Lex::Month { n: 5, ambiguous: true });
+        assert_eq!(
+            lex("Sept"),
+            Lex::Month {
+                n: 9,
+                ambiguous: false
+            }
+        );
+        assert_eq!(
+            lex("MAY"),
+            Lex::Month {
+                n: 5,
+                ambiguous: true
+            }
+        );
         assert_eq!(lex("Friday"), Lex::Weekday(5));
-        assert_eq!(lex("years"), Lex::Unit { unit: Unit::Year, plural: true });
+        assert_eq!(
+            lex("years"),
+            Lex::Unit {
+                unit: Unit::Year,
+                plural: true
+            }
+        );
         assert_eq!(lex("1998"), Lex::Number);
         assert_eq!(lex("3rd"), Lex::Ordinal(3));
         assert_eq!(lex("third-quarter"), Lex::Compound);
@@ -753,11 +826,16 @@ mod tests {
         // or the filter would hide it.
         let src = include_str!("lexicon.rs");
         let start = src.find("pub(super) fn word(").unwrap_or(0);
-        let end = src.find("/// A count written as digits").unwrap_or(src.len());
+        let end = src
+            .find("/// A count written as digits")
+            .unwrap_or(src.len());
         let body = &src[start..end];
         let mut missing = Vec::new();
         for piece in body.split('"').skip(1).step_by(2) {
-            if !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_lowercase() || b == b'.') && !WORDS.contains(&piece) {
+            if !piece.is_empty()
+                && piece.bytes().all(|b| b.is_ascii_lowercase() || b == b'.')
+                && !WORDS.contains(&piece)
+            {
                 missing.push(piece);
             }
         }

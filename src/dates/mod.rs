@@ -45,7 +45,14 @@ pub(crate) fn recognize(text: &Text, dct: Option<Date>) -> Vec<Timex> {
     grammar::find(text, dct)
         .into_iter()
         .filter(|f| f.start < f.end && f.end <= text.tokens.len())
-        .map(|f| Timex { span: Span::new(text.tokens[f.start].span.start, text.tokens[f.end - 1].span.end), kind: f.kind, value: f.value })
+        .map(|f| Timex {
+            span: Span::new(
+                text.tokens[f.start].span.start,
+                text.tokens[f.end - 1].span.end,
+            ),
+            kind: f.kind,
+            value: f.value,
+        })
         .collect()
 }
 
@@ -58,7 +65,13 @@ pub(crate) fn granularity(value: &str) -> Option<&'static str> {
         _ if value.contains('T') => "time",
         _ if value.contains("-W") => "week",
         _ if value.contains("-Q") || value.contains("-H") => "quarter",
-        _ if value.ends_with("-SP") || value.ends_with("-SU") || value.ends_with("-FA") || value.ends_with("-WI") => "season",
+        _ if value.ends_with("-SP")
+            || value.ends_with("-SU")
+            || value.ends_with("-FA")
+            || value.ends_with("-WI") =>
+        {
+            "season"
+        }
         _ if b.len() == 10 => "day",
         _ if b.len() == 7 => "month",
         _ if b.len() == 4 => "year",
@@ -80,7 +93,16 @@ mod tests {
             DateType::Duration => "DURATION",
             DateType::Set => "SET",
         };
-        recognize(&t, dct.parse().ok()).into_iter().map(|x| (s[x.span.start..x.span.end].to_string(), kind(x.kind), x.value)).collect()
+        recognize(&t, dct.parse().ok())
+            .into_iter()
+            .map(|x| {
+                (
+                    s[x.span.start..x.span.end].to_string(),
+                    kind(x.kind),
+                    x.value,
+                )
+            })
+            .collect()
     }
 
     fn one(s: &str, dct: &str) -> (String, &'static str, Option<String>) {
@@ -101,9 +123,16 @@ mod tests {
     #[test]
     fn absolute_dates_normalize() {
         assert_eq!(
-            tag("On September 20, 2024 and in October 2024, unlike 2021 or the 1990s.", ""),
+            tag(
+                "On September 20, 2024 and in October 2024, unlike 2021 or the 1990s.",
+                ""
+            ),
             [
-                ("September 20, 2024".into(), "DATE", Some("2024-09-20".into())),
+                (
+                    "September 20, 2024".into(),
+                    "DATE",
+                    Some("2024-09-20".into())
+                ),
                 ("October 2024".into(), "DATE", Some("2024-10".into())),
                 ("2021".into(), "DATE", Some("2021".into())),
                 ("1990s".into(), "DATE", Some("199".into())),
@@ -113,26 +142,59 @@ mod tests {
 
     #[test]
     fn impossible_dates_get_no_value() {
-        assert_eq!(tag("February 30, 2024", ""), [("February 30, 2024".into(), "DATE", None)]);
+        assert_eq!(
+            tag("February 30, 2024", ""),
+            [("February 30, 2024".into(), "DATE", None)]
+        );
     }
 
     #[test]
     fn relative_dates_resolve_against_the_document_date() {
         let dct = "2024-09-20";
-        assert_eq!(one("It happened last month.", dct), ("last month".into(), "DATE", Some("2024-08".into())));
-        assert_eq!(one("He left two years ago.", dct), ("two years ago".into(), "DATE", Some("2022".into())));
-        assert_eq!(one("They met on Wednesday.", dct), ("Wednesday".into(), "DATE", Some("2024-09-18".into())));
-        assert_eq!(one("Talks stalled at the end of June.", dct), ("the end of June".into(), "DATE", Some("2024-06".into())));
-        assert_eq!(one("Sales fell in the third quarter.", dct), ("the third quarter".into(), "DATE", Some("2024-Q3".into())));
-        assert_eq!(one("Prices are high now.", dct), ("now".into(), "DATE", Some("PRESENT_REF".into())));
-        assert_eq!(one("She recently quit.", dct), ("recently".into(), "DATE", Some("PAST_REF".into())));
+        assert_eq!(
+            one("It happened last month.", dct),
+            ("last month".into(), "DATE", Some("2024-08".into()))
+        );
+        assert_eq!(
+            one("He left two years ago.", dct),
+            ("two years ago".into(), "DATE", Some("2022".into()))
+        );
+        assert_eq!(
+            one("They met on Wednesday.", dct),
+            ("Wednesday".into(), "DATE", Some("2024-09-18".into()))
+        );
+        assert_eq!(
+            one("Talks stalled at the end of June.", dct),
+            ("the end of June".into(), "DATE", Some("2024-06".into()))
+        );
+        assert_eq!(
+            one("Sales fell in the third quarter.", dct),
+            ("the third quarter".into(), "DATE", Some("2024-Q3".into()))
+        );
+        assert_eq!(
+            one("Prices are high now.", dct),
+            ("now".into(), "DATE", Some("PRESENT_REF".into()))
+        );
+        assert_eq!(
+            one("She recently quit.", dct),
+            ("recently".into(), "DATE", Some("PAST_REF".into()))
+        );
     }
 
     #[test]
     fn durations_and_sets() {
-        assert_eq!(one("It took nearly two years.", ""), ("nearly two years".into(), "DURATION", Some("P2Y".into())));
-        assert_eq!(one("over the past five years", ""), ("the past five years".into(), "DURATION", Some("P5Y".into())));
-        assert_eq!(one("They meet every Monday.", ""), ("every Monday".into(), "SET", Some("XXXX-WXX-1".into())));
+        assert_eq!(
+            one("It took nearly two years.", ""),
+            ("nearly two years".into(), "DURATION", Some("P2Y".into()))
+        );
+        assert_eq!(
+            one("over the past five years", ""),
+            ("the past five years".into(), "DURATION", Some("P5Y".into()))
+        );
+        assert_eq!(
+            one("They meet every Monday.", ""),
+            ("every Monday".into(), "SET", Some("XXXX-WXX-1".into()))
+        );
     }
 
     proptest::proptest! {
@@ -164,7 +226,11 @@ mod tests {
 
     #[test]
     fn no_dates_in_numbers_money_or_verbs() {
-        assert!(tag("He may go. Troops march on. It cost $2024 and 1999 people came.", "2024-09-20").is_empty());
+        assert!(tag(
+            "He may go. Troops march on. It cost $2024 and 1999 people came.",
+            "2024-09-20"
+        )
+        .is_empty());
         assert!(tag("Bill 2041 passed with 45% of the vote.", "2024-09-20").is_empty());
     }
 }

@@ -49,7 +49,9 @@ fn year_for(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<i16> {
 pub(super) fn month_day(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<String> {
     match year_for(dct, ctx, mo, d) {
         Some(y) => ymd(y, mo, d),
-        None => Date::new(2000, mo as i8, d as i8).ok().map(|_| format!("XXXX-{mo:02}-{d:02}")),
+        None => Date::new(2000, mo as i8, d as i8)
+            .ok()
+            .map(|_| format!("XXXX-{mo:02}-{d:02}")),
     }
 }
 
@@ -68,20 +70,34 @@ pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<Strin
 /// unless the clause is in the future and that year is over ("joined in
 /// July 1997, will join on March 12").
 pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, dir: i8) -> Option<String> {
-    let Some(d) = dct else { return month(dct, ctx, mo) };
+    let Some(d) = dct else {
+        return month(dct, ctx, mo);
+    };
     if ctx.is_some_and(|y| dir <= 0 || y >= d.year()) || dir == 0 {
         return month(dct, ctx, mo);
     }
     let cur = d.month() as u8;
-    let y = if dir > 0 { d.year() + i16::from(mo < cur) } else { year_for(dct, None, mo, 15)?.min(d.year()) };
+    let y = if dir > 0 {
+        d.year() + i16::from(mo < cur)
+    } else {
+        year_for(dct, None, mo, 15)?.min(d.year())
+    };
     Some(format!("{y:04}-{mo:02}"))
 }
 
 /// "Aug. 7" without a year, by the tense of its clause as for
 /// [`month_tensed`]: a future date is not past. (A past clause changes
 /// nothing: "declared a dividend payable Jan. 2" is still to come.)
-pub(super) fn month_day_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, day: u8, dir: i8) -> Option<String> {
-    let Some(d) = dct else { return month_day(dct, ctx, mo, day) };
+pub(super) fn month_day_tensed(
+    dct: Option<Date>,
+    ctx: Option<i16>,
+    mo: u8,
+    day: u8,
+    dir: i8,
+) -> Option<String> {
+    let Some(d) = dct else {
+        return month_day(dct, ctx, mo, day);
+    };
     if ctx.is_some_and(|y| dir <= 0 || y >= d.year()) || dir == 0 {
         return month_day(dct, ctx, mo, day);
     }
@@ -89,20 +105,22 @@ pub(super) fn month_day_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, day:
     let near = year_for(dct, None, mo, day)?;
     let cand = Date::new(y, mo as i8, (day as i8).min(28)).ok()?;
     let ahead = (cand - d).get_days();
-    let y = if dir > 0 && ahead < -3 {
-        y + 1
-    } else {
-        near
-    };
+    let y = if dir > 0 && ahead < -3 { y + 1 } else { near };
     ymd(y, mo, day)
 }
 
 /// "ended Jan. 31" without a year: the latest one on or before the
 /// document date (a sentence's own year wins).
 pub(super) fn month_day_past(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<String> {
-    let (Some(dct), None) = (dct, ctx) else { return month_day(dct, ctx, mo, d) };
+    let (Some(dct), None) = (dct, ctx) else {
+        return month_day(dct, ctx, mo, d);
+    };
     let y = dct.year();
-    let y = if Date::new(y, mo as i8, d as i8).is_ok_and(|x| x > dct) { y - 1 } else { y };
+    let y = if Date::new(y, mo as i8, d as i8).is_ok_and(|x| x > dct) {
+        y - 1
+    } else {
+        y
+    };
     ymd(y, mo, d)
 }
 
@@ -124,7 +142,10 @@ pub(super) fn week_of(d: Date) -> String {
 /// Election Day in the United States: the Tuesday after the first Monday
 /// of November.
 pub(super) fn election_day(y: i16) -> Option<Date> {
-    let monday = Date::new(y, 11, 1).ok()?.nth_weekday_of_month(1, Weekday::Monday).ok()?;
+    let monday = Date::new(y, 11, 1)
+        .ok()?
+        .nth_weekday_of_month(1, Weekday::Monday)
+        .ok()?;
     monday.tomorrow().ok()
 }
 
@@ -136,7 +157,8 @@ pub(super) fn weekday(dct: Option<Date>, wd: u8, off: i8, future: bool) -> Optio
     let dct = dct?;
     let target = weekday_of(wd)?;
     let today = dct.weekday();
-    let back = i64::from((today.to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7));
+    let back =
+        i64::from((today.to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7));
     let fwd = (7 - back) % 7;
     let days = match off {
         -1 => -(if back == 0 { 7 } else { back }),
@@ -330,7 +352,10 @@ pub(super) fn season_rel(dct: Option<Date>, s: &str, off: i64) -> Option<String>
 
 /// Thanksgiving: the fourth Thursday of November.
 pub(super) fn thanksgiving(y: i16) -> Option<Date> {
-    Date::new(y, 11, 1).ok()?.nth_weekday_of_month(4, Weekday::Thursday).ok()
+    Date::new(y, 11, 1)
+        .ok()?
+        .nth_weekday_of_month(4, Weekday::Thursday)
+        .ok()
 }
 
 /// "last Thanksgiving": this year's if already past, else last year's.
@@ -340,7 +365,13 @@ pub(super) fn holiday_rel(dct: Option<Date>, this_year: &str, off: i64) -> Optio
     let is_thanksgiving = h.month() == 11;
     // The holiday of the document's year decides, not the nearest one
     // ("last Thanksgiving" in February is the one three months back).
-    let on = |y: i16| if is_thanksgiving { thanksgiving(y) } else { Date::new(y, h.month(), h.day()).ok() };
+    let on = |y: i16| {
+        if is_thanksgiving {
+            thanksgiving(y)
+        } else {
+            Date::new(y, h.month(), h.day()).ok()
+        }
+    };
     let h = on(d.year())?;
     let y = match off {
         -1 if h >= d => d.year() - 1,
@@ -418,12 +449,27 @@ mod tests {
 
     #[test]
     fn months_without_year_lean_to_the_past() {
-        assert_eq!(month_day(d("2000-01-15"), None, 11, 25).as_deref(), Some("1999-11-25"));
-        assert_eq!(month_day(d("1989-11-02"), None, 1, 2).as_deref(), Some("1990-01-02"));
-        assert_eq!(month_day(d("1998-08-10"), None, 8, 7).as_deref(), Some("1998-08-07"));
+        assert_eq!(
+            month_day(d("2000-01-15"), None, 11, 25).as_deref(),
+            Some("1999-11-25")
+        );
+        assert_eq!(
+            month_day(d("1989-11-02"), None, 1, 2).as_deref(),
+            Some("1990-01-02")
+        );
+        assert_eq!(
+            month_day(d("1998-08-10"), None, 8, 7).as_deref(),
+            Some("1998-08-07")
+        );
         assert_eq!(month_day(None, None, 2, 30), None);
-        assert_eq!(month_day_past(d("1989-10-27"), None, 10, 31).as_deref(), Some("1988-10-31"));
-        assert_eq!(month_day_past(d("1989-10-31"), None, 1, 31).as_deref(), Some("1989-01-31"));
+        assert_eq!(
+            month_day_past(d("1989-10-27"), None, 10, 31).as_deref(),
+            Some("1988-10-31")
+        );
+        assert_eq!(
+            month_day_past(d("1989-10-31"), None, 1, 31).as_deref(),
+            Some("1989-01-31")
+        );
         assert_eq!(month(None, None, 6).as_deref(), Some("XXXX-06"));
     }
 
@@ -456,12 +502,18 @@ mod tests {
 
     #[test]
     fn seasons_and_holidays_resolve() {
-        assert_eq!(season_rel(d("1998-02-06"), "FA", -1).as_deref(), Some("1997-FA"));
+        assert_eq!(
+            season_rel(d("1998-02-06"), "FA", -1).as_deref(),
+            Some("1997-FA")
+        );
         assert_eq!(thanksgiving(1999), d("1999-11-25"));
         // November 1 a Tuesday: the election is a week later.
         assert_eq!(election_day(2022), d("2022-11-08"));
         assert_eq!(election_day(1998), d("1998-11-03"));
         assert_eq!(election_day(2024), d("2024-11-05"));
-        assert_eq!(holiday_rel(d("2000-02-10"), "2000-11-23", -1).as_deref(), Some("1999-11-25"));
+        assert_eq!(
+            holiday_rel(d("2000-02-10"), "2000-11-23", -1).as_deref(),
+            Some("1999-11-25")
+        );
     }
 }

@@ -10,9 +10,10 @@ const MISC: u8 = 4;
 
 /// "Ontario-based": a capitalized stem, a hyphen and one of the endings.
 fn name_adjective(w: &str) -> bool {
-    ["-based", "-led", "-born"]
-        .iter()
-        .any(|end| w.strip_suffix(end).is_some_and(|stem| stem.len() >= 2 && stem.starts_with(|c: char| c.is_uppercase())))
+    ["-based", "-led", "-born"].iter().any(|end| {
+        w.strip_suffix(end)
+            .is_some_and(|stem| stem.len() >= 2 && stem.starts_with(|c: char| c.is_uppercase()))
+    })
 }
 
 /// Tags the untagged adjectives of `words` that `covered` leaves free.
@@ -23,8 +24,17 @@ pub(super) fn apply(words: &[&str], skip: &[bool], found: &mut Vec<Tagged>) {
     }
     let before = found.len();
     for (i, w) in words.iter().enumerate() {
-        if w.len() > 6 && w.starts_with(|c: char| c.is_uppercase()) && !covered[i] && !skip[i] && name_adjective(w) {
-            found.push(Tagged { first: i, end: i + 1, ty: MISC });
+        if w.len() > 6
+            && w.starts_with(|c: char| c.is_uppercase())
+            && !covered[i]
+            && !skip[i]
+            && name_adjective(w)
+        {
+            found.push(Tagged {
+                first: i,
+                end: i + 1,
+                ty: MISC,
+            });
         }
     }
     if found.len() > before {
@@ -38,10 +48,26 @@ mod tests {
 
     #[test]
     fn adjectives_of_names_are_misc() {
-        let words = ["the", "Quebec-based", "firm", "and", "a", "U.S.-led", "force", "of", "home-based", "workers", "-based"];
+        let words = [
+            "the",
+            "Quebec-based",
+            "firm",
+            "and",
+            "a",
+            "U.S.-led",
+            "force",
+            "of",
+            "home-based",
+            "workers",
+            "-based",
+        ];
         let mut found = vec![];
         apply(&words, &[false; 11], &mut found);
-        let t = |i: usize| Tagged { first: i, end: i + 1, ty: MISC };
+        let t = |i: usize| Tagged {
+            first: i,
+            end: i + 1,
+            ty: MISC,
+        };
         assert_eq!(found, [t(1), t(5)]);
     }
 }

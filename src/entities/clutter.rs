@@ -7,16 +7,72 @@ use crate::text::Text;
 
 /// Lines that are page furniture, lower case, without final punctuation.
 const LINES: &[&str] = &[
-    "related articles", "related posts", "related stories", "related news", "related", "read more", "read next",
-    "leave a reply", "leave a comment", "cancel reply", "post comment", "comments", "no comments",
-    "back to top", "back to top button", "scroll to top", "skip to content", "skip to main content",
-    "share this", "share this article", "share on facebook", "share on twitter", "share on x", "share",
-    "you may also like", "you might also like", "more stories", "more from", "recommended", "recommended for you",
-    "most read", "most popular", "trending", "trending now", "popular posts", "latest news", "latest posts",
-    "subscribe", "subscribe now", "sign up", "sign in", "log in", "newsletter", "sign up for our newsletter",
-    "follow us", "advertisement", "sponsored", "sponsored content", "print", "email", "tags", "categories",
-    "previous article", "next article", "previous post", "next post", "load more", "show more", "see also",
-    "privacy policy", "terms of use", "cookie policy", "all rights reserved", "contact us", "about us", "home",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related news",
+    "related",
+    "read more",
+    "read next",
+    "leave a reply",
+    "leave a comment",
+    "cancel reply",
+    "post comment",
+    "comments",
+    "no comments",
+    "back to top",
+    "back to top button",
+    "scroll to top",
+    "skip to content",
+    "skip to main content",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "more from",
+    "recommended",
+    "recommended for you",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "popular posts",
+    "latest news",
+    "latest posts",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign in",
+    "log in",
+    "newsletter",
+    "sign up for our newsletter",
+    "follow us",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "print",
+    "email",
+    "tags",
+    "categories",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "load more",
+    "show more",
+    "see also",
+    "privacy policy",
+    "terms of use",
+    "cookie policy",
+    "all rights reserved",
+    "contact us",
+    "about us",
+    "home",
 ];
 
 /// For each sentence, whether it is a clutter line.
@@ -24,9 +80,15 @@ pub(crate) fn clutter_sentences(t: &Text) -> Vec<bool> {
     t.sentences
         .iter()
         .map(|s| {
-            let line = t.slice(t.sentence_span(s)).trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+            let line = t
+                .slice(t.sentence_span(s))
+                .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
             line.len() <= 40 && {
-                let lower = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                let lower = line
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase();
                 LINES.contains(&lower.as_str()) || s.len() == 1 && glued_menu(line)
             }
         })

@@ -12,8 +12,25 @@ use super::{name_key, Tagged};
 
 /// Capitalized words that are names in one sentence and dates in the next.
 const CALENDAR: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// `words` are the document's tokens, `skip` tokens that must stay
@@ -26,7 +43,9 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
         votes.entry(&words[m.first..m.end]).or_default()[m.ty as usize] += 1;
     }
     let majority = |v: &[u32; 5], own: u8| -> u8 {
-        let best = (1..5u8).max_by_key(|&t| (v[t as usize], t == own)).unwrap_or(own);
+        let best = (1..5u8)
+            .max_by_key(|&t| (v[t as usize], t == own))
+            .unwrap_or(own);
         if v[best as usize] > v[own as usize] {
             best
         } else {
@@ -40,11 +59,19 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     }
     // A person's surname alone is that person ("MaliVai Washington" ...
     // "Washington won"), whatever the tagger made of the lone word.
-    let surnames: HashSet<&str> = found.iter().filter(|m| m.ty == 1 && m.end - m.first >= 2).map(|m| words[m.end - 1]).collect();
+    let surnames: HashSet<&str> = found
+        .iter()
+        .filter(|m| m.ty == 1 && m.end - m.first >= 2)
+        .map(|m| words[m.end - 1])
+        .collect();
     // A lone word taken for a person that begins a company's name is that
     // company ("Magna International Inc" ... "Magna was up"); places stay
     // places ("Japan Airlines" ... "Japan").
-    let companies: HashSet<&str> = found.iter().filter(|m| m.ty == 2 && m.end - m.first >= 2).map(|m| words[m.first]).collect();
+    let companies: HashSet<&str> = found
+        .iter()
+        .filter(|m| m.ty == 2 && m.end - m.first >= 2)
+        .map(|m| words[m.first])
+        .collect();
     for m in found.iter_mut() {
         if m.end - m.first == 1 && surnames.contains(&words[m.first]) {
             m.ty = 1;
@@ -62,7 +89,11 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     // Names by first word, longest first.
     let mut by_first: HashMap<&str, Vec<(&[&str], u8)>> = HashMap::new();
     for (name, v) in &votes {
-        let ty = if name.len() == 1 && surnames.contains(&name[0]) { 1 } else { majority(v, 1) };
+        let ty = if name.len() == 1 && surnames.contains(&name[0]) {
+            1
+        } else {
+            majority(v, 1)
+        };
         by_first.entry(name[0]).or_default().push((name, ty));
     }
     for c in by_first.values_mut() {
@@ -78,13 +109,19 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
                 c.iter().find(|(name, _)| {
                     words.get(i..i + name.len()) == Some(name)
                         && !covered[i..i + name.len()].contains(&true)
-                        && !(name.len() == 1 && (initial[i] && !surnames.contains(&name[0]) || CALENDAR.contains(&name[0])))
+                        && !(name.len() == 1
+                            && (initial[i] && !surnames.contains(&name[0])
+                                || CALENDAR.contains(&name[0])))
                 })
             })
         };
         match hit {
             Some(&(name, ty)) => {
-                added.push(Tagged { first: i, end: i + name.len(), ty });
+                added.push(Tagged {
+                    first: i,
+                    end: i + name.len(),
+                    ty,
+                });
                 covered[i..i + name.len()].fill(true);
                 i += name.len();
             }
@@ -105,12 +142,17 @@ fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<T
     // Most words fail on their second letter.
     let caps = |w: &str| {
         let b = w.as_bytes();
-        if b.len() < 2 || b[0].is_ascii() && !b[0].is_ascii_uppercase() || b[1].is_ascii() && !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1] == b'-') {
+        if b.len() < 2
+            || b[0].is_ascii() && !b[0].is_ascii_uppercase()
+            || b[1].is_ascii() && !(b[1].is_ascii_uppercase() || b[1] == b'.' || b[1] == b'-')
+        {
             return false;
         }
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
-            && cs.next().is_some_and(|c| c.is_uppercase() || c == '.' || c == '-')
+            && cs
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '.' || c == '-')
             && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
     };
     if !(0..words.len()).any(|i| !covered[i] && caps(words[i])) {
@@ -118,7 +160,11 @@ fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<T
     }
     // Mixed-case names and the surnames of people, ignoring case.
     let mut names: HashMap<u64, u8> = HashMap::new();
-    for m in found.iter().filter(|m| words[m.first..m.end].iter().any(|w| w.chars().any(char::is_lowercase))) {
+    for m in found.iter().filter(|m| {
+        words[m.first..m.end]
+            .iter()
+            .any(|w| w.chars().any(char::is_lowercase))
+    }) {
         names.insert(name_key(&words[m.first..m.end], true), m.ty);
         if m.ty == 1 && m.end - m.first >= 2 {
             names.insert(name_key(&words[m.end - 1..m.end], true), 1);
@@ -139,7 +185,11 @@ fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<T
         });
         match hit {
             Some((n, ty)) => {
-                added.push(Tagged { first: i, end: i + n, ty });
+                added.push(Tagged {
+                    first: i,
+                    end: i + n,
+                    ty,
+                });
                 i += n;
             }
             None => i += 1,
@@ -157,7 +207,9 @@ mod tests {
 
     #[test]
     fn repetitions_of_a_name_are_tagged_and_typed_alike() {
-        let words = ["Boeing", "said", ".", "Boeing", "and", "Boeing", "lost", "to", "Airbus"];
+        let words = [
+            "Boeing", "said", ".", "Boeing", "and", "Boeing", "lost", "to", "Airbus",
+        ];
         let mut found = vec![t(0, 1, 2), t(3, 4, 2), t(5, 6, 3)];
         let initial = [true, false, false, true, false, false, false, false, false];
         apply(&words, &[], &initial, &mut found);
@@ -169,7 +221,17 @@ mod tests {
 
     #[test]
     fn a_surname_alone_is_the_person() {
-        let words = ["Mary", "Washington", "won", ".", "Washington", "smiled", ";", "Washington", "waved"];
+        let words = [
+            "Mary",
+            "Washington",
+            "won",
+            ".",
+            "Washington",
+            "smiled",
+            ";",
+            "Washington",
+            "waved",
+        ];
         let initial = [true, false, false, false, true, false, false, false, false];
         let mut found = vec![t(0, 2, 1), t(7, 8, 3)];
         apply(&words, &[], &initial, &mut found);
@@ -178,8 +240,23 @@ mod tests {
 
     #[test]
     fn a_word_taken_for_a_person_that_begins_a_company_is_the_company() {
-        let words = ["Magna", "International", "Inc", "bid", ".", "Magna", "rose", "in", "Japan", "Airlines", "and", "Japan"];
-        let initial = [true, false, false, false, false, true, false, false, false, false, false, false];
+        let words = [
+            "Magna",
+            "International",
+            "Inc",
+            "bid",
+            ".",
+            "Magna",
+            "rose",
+            "in",
+            "Japan",
+            "Airlines",
+            "and",
+            "Japan",
+        ];
+        let initial = [
+            true, false, false, false, false, true, false, false, false, false, false, false,
+        ];
         let mut found = vec![t(0, 3, 2), t(5, 6, 1), t(8, 10, 2), t(11, 12, 3)];
         apply(&words, &[], &initial, &mut found);
         assert_eq!(found, [t(0, 3, 2), t(5, 6, 2), t(8, 10, 2), t(11, 12, 3)]);
@@ -187,7 +264,9 @@ mod tests {
 
     #[test]
     fn names_in_capitals_are_the_names_of_the_running_text() {
-        let words = ["REED", "AND", "NEW", "HAVEN", "WIN", ".", "Tom", "Reed", "beat", "New", "Haven", "."];
+        let words = [
+            "REED", "AND", "NEW", "HAVEN", "WIN", ".", "Tom", "Reed", "beat", "New", "Haven", ".",
+        ];
         let mut found = vec![t(6, 8, 1), t(9, 11, 2)];
         apply(&words, &[], &[false; 12], &mut found);
         assert_eq!(found, [t(0, 1, 1), t(2, 4, 2), t(6, 8, 1), t(9, 11, 2)]);

@@ -102,7 +102,11 @@ pub fn word_key(w: &str) -> u64 {
     if w.is_ascii() {
         // The same hash, byte by byte: `fold` changes only '`' of ASCII.
         for b in w.bytes() {
-            let b = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
+            let b = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
             h = Fnv((h.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
         }
         return h.0;
@@ -181,8 +185,18 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// A gazetteer from the parts of a parsed one (as `build.rs` writes them).
-    pub const fn from_static(keys: &'static [u32], bits: &'static [u8], starts: &'static [u16], lengths: u8) -> Gazetteer {
-        Gazetteer { keys: Cow::Borrowed(keys), bits: Cow::Borrowed(bits), starts: Cow::Borrowed(starts), lengths }
+    pub const fn from_static(
+        keys: &'static [u32],
+        bits: &'static [u8],
+        starts: &'static [u16],
+        lengths: u8,
+    ) -> Gazetteer {
+        Gazetteer {
+            keys: Cow::Borrowed(keys),
+            bits: Cow::Borrowed(bits),
+            starts: Cow::Borrowed(starts),
+            lengths,
+        }
     }
 
     /// The category bits of a phrase key (0 if unknown).
@@ -221,7 +235,10 @@ impl Gazetteer {
 
     /// The category bits of a phrase given by its words' `word_key`s.
     pub fn categories_of_keys(&self, keys: &[u64]) -> u8 {
-        if keys.is_empty() || keys.len() > GAZ_MAX_WORDS || self.lengths & (1 << (keys.len() - 1)) == 0 {
+        if keys.is_empty()
+            || keys.len() > GAZ_MAX_WORDS
+            || self.lengths & (1 << (keys.len() - 1)) == 0
+        {
             return 0;
         }
         self.get(phrase_key(keys))
@@ -242,10 +259,20 @@ impl Gazetteer {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let tab = line.bytes().position(|b| b == b'\t').ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
+            let tab = line
+                .bytes()
+                .position(|b| b == b'\t')
+                .ok_or_else(|| format!("gazetteer: bad line {line:?}"))?;
             let (cat, phrase) = (&line[..tab], &line[tab + 1..]);
-            let bit = GAZ_CATEGORIES.iter().position(|c| *c == cat).ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
-            let keys: Vec<u64> = phrase.split(' ').filter(|w| !w.is_empty()).map(word_key).collect();
+            let bit = GAZ_CATEGORIES
+                .iter()
+                .position(|c| *c == cat)
+                .ok_or_else(|| format!("gazetteer: bad category {cat:?}"))?;
+            let keys: Vec<u64> = phrase
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(word_key)
+                .collect();
             if keys.is_empty() || keys.len() > GAZ_MAX_WORDS {
                 continue;
             }
@@ -258,7 +285,11 @@ impl Gazetteer {
         if entries.len() > usize::from(u16::MAX) {
             return Err("gazetteer: more than 65535 phrases".into());
         }
-        let (mut keys, mut bits, mut starts) = (Vec::with_capacity(entries.len()), Vec::with_capacity(entries.len()), vec![0u16]);
+        let (mut keys, mut bits, mut starts) = (
+            Vec::with_capacity(entries.len()),
+            Vec::with_capacity(entries.len()),
+            vec![0u16],
+        );
         let mut last = None;
         for (k, b) in entries {
             let bucket = k >> (64 - GAZ_BUCKET_BITS);
@@ -274,7 +305,12 @@ impl Gazetteer {
             }
         }
         starts.resize((1 << GAZ_BUCKET_BITS) + 1, keys.len() as u16);
-        Ok(Gazetteer { keys: keys.into(), bits: bits.into(), starts: starts.into(), lengths })
+        Ok(Gazetteer {
+            keys: keys.into(),
+            bits: bits.into(),
+            starts: starts.into(),
+            lengths,
+        })
     }
 
     /// For each token, the categories of the longest phrase covering it,
@@ -294,7 +330,10 @@ impl Gazetteer {
             // The phrases that may match, longest first; the keys of
             // all of them come from one pass over the longest's words.
             let may = |n: usize| self.lengths & (1 << (n - 1)) != 0 && cap(i + n - 1);
-            let longest = (1..=GAZ_MAX_WORDS.min(keys.len() - i)).rev().find(|&n| may(n)).unwrap_or(0);
+            let longest = (1..=GAZ_MAX_WORDS.min(keys.len() - i))
+                .rev()
+                .find(|&n| may(n))
+                .unwrap_or(0);
             let mut phrases = [0u64; GAZ_MAX_WORDS];
             phrase_keys(&keys[i..i + longest], &mut phrases[..longest]);
             for n in (1..=longest).rev() {
@@ -367,7 +406,11 @@ fn pieces(w: &str, flags: Flags) -> Pieces {
     for c in w.chars() {
         let c = fold(c);
         cased = cased.ch(c);
-        let l = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+        let l = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
         let d = if c.is_ascii_digit() { '0' } else { l };
         lower = lower.ch(d);
         let s = if c.is_uppercase() {
@@ -392,7 +435,13 @@ fn pieces(w: &str, flags: Flags) -> Pieces {
             shape_len += 1;
         }
         if n < 4 {
-            prefix[n] = Fnv(if n == 0 { Fnv::new().bytes(b"p").0 } else { prefix[n - 1] }).ch(c).0;
+            prefix[n] = Fnv(if n == 0 {
+                Fnv::new().bytes(b"p").0
+            } else {
+                prefix[n - 1]
+            })
+            .ch(c)
+            .0;
         }
         n += 1;
     }
@@ -409,7 +458,15 @@ fn pieces(w: &str, flags: Flags) -> Pieces {
         suffix[k] = PAD;
     }
     let Flags { cap, nonletter, .. } = flags;
-    Pieces { cased: cased.0, lower: lower.0, shape: shape.0, prefix, suffix, cap, nonletter }
+    Pieces {
+        cased: cased.0,
+        lower: lower.0,
+        shape: shape.0,
+        prefix,
+        suffix,
+        cap,
+        nonletter,
+    }
 }
 
 /// What the document-level statistics and the sentence casing need of a
@@ -436,7 +493,11 @@ fn flags(w: &str) -> Flags {
         }
         has_letter |= c.is_alphabetic();
     }
-    Flags { cap: w.chars().next().is_some_and(char::is_uppercase), upper: has_upper && !has_lower, nonletter: !has_letter }
+    Flags {
+        cap: w.chars().next().is_some_and(char::is_uppercase),
+        upper: has_upper && !has_lower,
+        nonletter: !has_letter,
+    }
 }
 
 fn casing(p: &[Flags]) -> Casing {
@@ -549,7 +610,9 @@ impl std::hash::Hash for ShapeContext {
         for s in self.shapes {
             h.write_u64(s);
         }
-        h.write_u64(u64::from(self.first) | (self.casing as u64) << 1 | u64::from(self.numeric) << 3);
+        h.write_u64(
+            u64::from(self.first) | (self.casing as u64) << 1 | u64::from(self.numeric) << 3,
+        );
     }
 }
 
@@ -588,12 +651,19 @@ fn gaz_shape_feature((b, n): (u8, u8), shape: u64) -> u32 {
 /// The feature of a capitalized word seen so across the document, first
 /// in its sentence or not, in a sentence of a given casing.
 fn seen_feature(seen: Seen, first: bool, casing: Casing, f: &mut dyn FnMut(u32)) {
-    f(mix(&[t(16), u64::from(seen.lower), u64::from(seen.cap_inside), u64::from(first), casing as u64]));
+    f(mix(&[
+        t(16),
+        u64::from(seen.lower),
+        u64::from(seen.cap_inside),
+        u64::from(first),
+        casing as u64,
+    ]));
 }
 
 /// The index of a `seen_feature` among all 24.
 fn seen_index(seen: Seen, first: bool, casing: Casing) -> usize {
-    ((usize::from(seen.lower) * 2 + usize::from(seen.cap_inside)) * 2 + usize::from(first)) * 3 + (casing as usize - 1)
+    ((usize::from(seen.lower) * 2 + usize::from(seen.cap_inside)) * 2 + usize::from(first)) * 3
+        + (casing as usize - 1)
 }
 
 /// Which token a pair of neighbouring words gives features to: the
@@ -722,7 +792,13 @@ impl Extractor {
     /// The features of every token of a document (for training):
     /// token `i` has `out.of(i)` when `sentences` cover the tokens in order.
     #[cfg_attr(not(test), allow(dead_code))] // the library tags sentence by sentence
-    pub fn extract(&mut self, words: &[&str], sentences: &[Range<usize>], gazetteer: &Gazetteer, out: &mut DocFeatures) {
+    pub fn extract(
+        &mut self,
+        words: &[&str],
+        sentences: &[Range<usize>],
+        gazetteer: &Gazetteer,
+        out: &mut DocFeatures,
+    ) {
         self.begin(words, sentences);
         out.clear();
         for (k, s) in sentences.iter().enumerate() {
@@ -754,7 +830,12 @@ impl Extractor {
                     seen.push(Seen::default());
                     (seen.len() - 1) as u32
                 });
-                vocab.push(Word { pieces: pieces(w, f), key, key_index, flags: f });
+                vocab.push(Word {
+                    pieces: pieces(w, f),
+                    key,
+                    key_index,
+                    flags: f,
+                });
                 (vocab.len() - 1) as u32
             });
             self.ids.push(id);
@@ -762,7 +843,11 @@ impl Extractor {
         }
         for s in sentences {
             self.flags.clear();
-            self.flags.extend(self.ids[s.clone()].iter().map(|&id| self.vocab[id as usize].flags));
+            self.flags.extend(
+                self.ids[s.clone()]
+                    .iter()
+                    .map(|&id| self.vocab[id as usize].flags),
+            );
             let c = casing(&self.flags);
             self.casings.push(c);
             for (i, p) in s.clone().zip(&self.flags) {
@@ -780,7 +865,14 @@ impl Extractor {
     /// The features of sentence `k` (tokens `s`) after `begin`: token
     /// `s.start + i` has `out.of(i)`.
     #[cfg_attr(not(test), allow(dead_code))] // the library sums weights
-    pub fn sentence(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
+    pub fn sentence(
+        &mut self,
+        words: &[&str],
+        k: usize,
+        s: Range<usize>,
+        gazetteer: &Gazetteer,
+        out: &mut DocFeatures,
+    ) {
         out.clear();
         self.append(words, k, s, gazetteer, out);
     }
@@ -792,7 +884,15 @@ impl Extractor {
     /// token's or a neighbour's) or on the shapes around the token only,
     /// so their sums are kept per word and per shape context for the
     /// whole document; only the rest are looked up token by token.
-    pub fn sentence_sums(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, add: &impl Fn(u32, &mut [i32; N]), out: &mut Vec<[i32; N]>) {
+    pub fn sentence_sums(
+        &mut self,
+        words: &[&str],
+        k: usize,
+        s: Range<usize>,
+        gazetteer: &Gazetteer,
+        add: &impl Fn(u32, &mut [i32; N]),
+        out: &mut Vec<[i32; N]>,
+    ) {
         self.prepare(words, s.clone(), gazetteer);
         if self.rows.is_empty() {
             self.word_rows(add);
@@ -803,8 +903,12 @@ impl Extractor {
             let rows = match self.pair_rows.get(&key) {
                 Some(&rows) => rows,
                 None => {
-                    let (a, b) = (self.vocab[key.0 as usize].pieces.pair_word(), self.vocab[key.1 as usize].pieces.pair_word());
-                    let rows = [Pair::First, Pair::Second, Pair::After].map(|to| narrow(row(add, |f| pair_features(to, a, b, f))));
+                    let (a, b) = (
+                        self.vocab[key.0 as usize].pieces.pair_word(),
+                        self.vocab[key.1 as usize].pieces.pair_word(),
+                    );
+                    let rows = [Pair::First, Pair::Second, Pair::After]
+                        .map(|to| narrow(row(add, |f| pair_features(to, a, b, f))));
                     if self.pair_rows.len() < PAIR_CACHE {
                         self.pair_rows.insert(key, rows);
                     }
@@ -818,7 +922,12 @@ impl Extractor {
         // row), and its gazetteer matches with none either side.
         let pad = (self.rows.len() - 1) as u32;
         self.padded.clear();
-        self.padded.extend([pad, pad].iter().chain(&self.ids[s.clone()]).chain(&[pad, pad]));
+        self.padded.extend(
+            [pad, pad]
+                .iter()
+                .chain(&self.ids[s.clone()])
+                .chain(&[pad, pad]),
+        );
         self.padded_gaz();
         let ids = &self.ids[s.clone()];
         out.clear();
@@ -826,15 +935,46 @@ impl Extractor {
             let word = &self.rows[id as usize];
             let mut sum = word.own[casing as usize - 1];
             // The pairs (i - 1, i), (i, i + 1) and (i - 2, i - 1).
-            plus(&mut sum, if i >= 1 { &self.pairs[i - 1][1] } else { &word.edges[0] });
-            plus(&mut sum, if i + 1 < ids.len() { &self.pairs[i][0] } else { &word.edges[1] });
-            plus(&mut sum, if i >= 2 { &self.pairs[i - 2][2] } else if i == 1 { &self.rows[ids[0] as usize].edges[2] } else { &self.pad_after });
+            plus(
+                &mut sum,
+                if i >= 1 {
+                    &self.pairs[i - 1][1]
+                } else {
+                    &word.edges[0]
+                },
+            );
+            plus(
+                &mut sum,
+                if i + 1 < ids.len() {
+                    &self.pairs[i][0]
+                } else {
+                    &word.edges[1]
+                },
+            );
+            plus(
+                &mut sum,
+                if i >= 2 {
+                    &self.pairs[i - 2][2]
+                } else if i == 1 {
+                    &self.rows[ids[0] as usize].edges[2]
+                } else {
+                    &self.pad_after
+                },
+            );
             let around = &self.padded[i..i + 5];
             for (slot, d) in NEAR.into_iter().enumerate() {
-                plus(&mut sum, &self.rows[around[(d + 2) as usize] as usize].near[slot]);
+                plus(
+                    &mut sum,
+                    &self.rows[around[(d + 2) as usize] as usize].near[slot],
+                );
             }
             let c = self.shape_context(i, casing);
-            plus(&mut sum, self.shape_rows.entry(c).or_insert_with(|| narrow(row(add, |f| shape_features(&c, f)))));
+            plus(
+                &mut sum,
+                self.shape_rows
+                    .entry(c)
+                    .or_insert_with(|| narrow(row(add, |f| shape_features(&c, f)))),
+            );
             // What `context` gives, by cached groups but for the one
             // feature that reads the token's shape.
             let gaz = &self.gaz_around[i..i + 3];
@@ -842,17 +982,30 @@ impl Extractor {
                 for (d, &g) in (-1..=1isize).zip(gaz) {
                     if g != (0, 0) {
                         let key = ((d + 1) as u32) << 16 | u32::from(g.0) << 8 | u32::from(g.1);
-                        plus(&mut sum, self.gaz_rows.entry(key).or_insert_with(|| narrow(row(add, |f| gaz_features(d, g, f)))));
+                        plus(
+                            &mut sum,
+                            self.gaz_rows
+                                .entry(key)
+                                .or_insert_with(|| narrow(row(add, |f| gaz_features(d, g, f)))),
+                        );
                     }
                 }
             }
             if let Some(seen) = self.seen_at(&s, i) {
                 let slot = &mut self.seen_rows[seen_index(seen, i == 0, casing)];
-                plus(&mut sum, slot.get_or_insert_with(|| narrow(row(add, |f| seen_feature(seen, i == 0, casing, f)))));
+                plus(
+                    &mut sum,
+                    slot.get_or_insert_with(|| {
+                        narrow(row(add, |f| seen_feature(seen, i == 0, casing, f)))
+                    }),
+                );
             }
             let mut sum = sum.map(i32::from);
             if self.gaz[i] != (0, 0) {
-                add(gaz_shape_feature(self.gaz[i], self.vocab[id as usize].pieces.shape), &mut sum);
+                add(
+                    gaz_shape_feature(self.gaz[i], self.vocab[id as usize].pieces.shape),
+                    &mut sum,
+                );
             }
             out.push(sum);
         }
@@ -869,17 +1022,29 @@ impl Extractor {
                 sum.iter_mut().zip(own).for_each(|(s, o)| *s += o);
                 narrow(sum)
             };
-            let pair = |to: Pair, a: (u64, u64), b: (u64, u64)| narrow(row(add, |f| pair_features(to, a, b, f)));
+            let pair = |to: Pair, a: (u64, u64), b: (u64, u64)| {
+                narrow(row(add, |f| pair_features(to, a, b, f)))
+            };
             let me = p.pair_word();
             self.rows.push(WordRows {
                 near: NEAR.map(|d| narrow(row(add, |f| word_at(d, Some(p), f)))),
                 own: [Casing::Normal, Casing::Title, Casing::Upper].map(by_casing),
-                edges: [pair(Pair::Second, pad_word(-1), me), pair(Pair::First, me, pad_word(1)), pair(Pair::After, pad_word(-2), me)],
+                edges: [
+                    pair(Pair::Second, pad_word(-1), me),
+                    pair(Pair::First, me, pad_word(1)),
+                    pair(Pair::After, pad_word(-2), me),
+                ],
             });
         }
         // The padding, as a word that only has neighbours.
-        self.rows.push(WordRows { near: NEAR.map(|d| narrow(row(add, |f| word_at(d, None, f)))), own: [[0; N]; 3], edges: [[0; N]; 3] });
-        self.pad_after = narrow(row(add, |f| pair_features(Pair::After, pad_word(-2), pad_word(-1), f)));
+        self.rows.push(WordRows {
+            near: NEAR.map(|d| narrow(row(add, |f| word_at(d, None, f)))),
+            own: [[0; N]; 3],
+            edges: [[0; N]; 3],
+        });
+        self.pad_after = narrow(row(add, |f| {
+            pair_features(Pair::After, pad_word(-2), pad_word(-1), f)
+        }));
     }
 
     /// The gazetteer matches of the current sentence's tokens, with none
@@ -891,7 +1056,14 @@ impl Extractor {
         self.gaz_around.push((0, 0));
     }
 
-    fn append(&mut self, words: &[&str], k: usize, s: Range<usize>, gazetteer: &Gazetteer, out: &mut DocFeatures) {
+    fn append(
+        &mut self,
+        words: &[&str],
+        k: usize,
+        s: Range<usize>,
+        gazetteer: &Gazetteer,
+        out: &mut DocFeatures,
+    ) {
         self.prepare(words, s.clone(), gazetteer);
         let casing = self.casings[k];
         for i in 0..s.len() {
@@ -902,9 +1074,24 @@ impl Extractor {
             }
             word_in(casing, p, f);
             shape_features(&self.shape_context(i, casing), f);
-            pair_features(Pair::Second, self.pair_word(&s, i, -1), self.pair_word(&s, i, 0), f);
-            pair_features(Pair::First, self.pair_word(&s, i, 0), self.pair_word(&s, i, 1), f);
-            pair_features(Pair::After, self.pair_word(&s, i, -2), self.pair_word(&s, i, -1), f);
+            pair_features(
+                Pair::Second,
+                self.pair_word(&s, i, -1),
+                self.pair_word(&s, i, 0),
+                f,
+            );
+            pair_features(
+                Pair::First,
+                self.pair_word(&s, i, 0),
+                self.pair_word(&s, i, 1),
+                f,
+            );
+            pair_features(
+                Pair::After,
+                self.pair_word(&s, i, -2),
+                self.pair_word(&s, i, -1),
+                f,
+            );
             self.context(&s, i, casing, f);
             out.offsets.push(out.feats.len());
         }
@@ -914,27 +1101,42 @@ impl Extractor {
     /// and whether it has a number.
     fn prepare(&mut self, words: &[&str], s: Range<usize>, gazetteer: &Gazetteer) {
         let (vocab, ids) = (&self.vocab, &self.ids[s.clone()]);
-        gazetteer.tag(&self.keys[s.clone()], |k| vocab[ids[k] as usize].pieces.cap, &mut self.gaz);
-        self.numeric = words[s].iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        gazetteer.tag(
+            &self.keys[s.clone()],
+            |k| vocab[ids[k] as usize].pieces.cap,
+            &mut self.gaz,
+        );
+        self.numeric = words[s]
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
         self.shapes.clear();
         self.shapes.push(PAD ^ -1isize as u64);
-        self.shapes.extend(ids.iter().map(|&id| vocab[id as usize].pieces.shape));
+        self.shapes
+            .extend(ids.iter().map(|&id| vocab[id as usize].pieces.shape));
         self.shapes.push(PAD ^ 1);
     }
 
     /// The document index of the token at offset `d` from token `i` of
     /// sentence `s`, if within the sentence.
     fn index(&self, s: &Range<usize>, i: usize, d: isize) -> Option<usize> {
-        i.checked_add_signed(d).filter(|&j| j < s.len()).map(|j| s.start + j)
+        i.checked_add_signed(d)
+            .filter(|&j| j < s.len())
+            .map(|j| s.start + j)
     }
 
     fn at(&self, s: &Range<usize>, i: usize, d: isize) -> Option<&Pieces> {
-        self.index(s, i, d).map(|j| &self.vocab[self.ids[j] as usize].pieces)
+        self.index(s, i, d)
+            .map(|j| &self.vocab[self.ids[j] as usize].pieces)
     }
 
     fn shape_context(&self, i: usize, casing: Casing) -> ShapeContext {
         let shapes = self.shapes[i..i + 3].try_into().expect("three shapes");
-        ShapeContext { shapes, first: i == 0, casing, numeric: self.numeric }
+        ShapeContext {
+            shapes,
+            first: i == 0,
+            casing,
+            numeric: self.numeric,
+        }
     }
 
     /// What the pair features read of the word at offset `d` from token
@@ -970,7 +1172,9 @@ impl Extractor {
 }
 
 /// The tagger's labels: BIO over the four CoNLL types.
-pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
 
 #[cfg(test)]
 mod tests {
@@ -985,12 +1189,30 @@ mod tests {
 
     #[test]
     fn gazetteer_prefers_the_longest_phrase() {
-        let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew York\nLOC\tYork\nORG\tNew York Times\n").unwrap();
+        let g = Gazetteer::parse(
+            "factlens-gazetteer 1\nLOC\tNew York\nLOC\tYork\nORG\tNew York Times\n",
+        )
+        .unwrap();
         let words = ["the", "New", "York", "Times", "in", "new", "york"];
         let keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
         let mut out = Vec::new();
-        g.tag(&keys, |i| words[i].starts_with(char::is_uppercase), &mut out);
-        assert_eq!(out, [(0, 0), (0b100, 0), (0, 0b100), (0, 0b100), (0, 0), (0, 0), (0, 0)]);
+        g.tag(
+            &keys,
+            |i| words[i].starts_with(char::is_uppercase),
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                (0, 0),
+                (0b100, 0),
+                (0, 0b100),
+                (0, 0b100),
+                (0, 0),
+                (0, 0),
+                (0, 0)
+            ]
+        );
     }
 
     #[test]
@@ -1001,7 +1223,9 @@ mod tests {
             assert_eq!(fold(c), if c == '`' { '\'' } else { c });
         }
         assert_eq!(word_key("`Tis"), word_key("’tis"));
-        let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew  York\nORG\tÉcole Polytechnique\n").unwrap();
+        let g =
+            Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew  York\nORG\tÉcole Polytechnique\n")
+                .unwrap();
         assert_ne!(g.categories(["new", "york"]), 0);
         assert_ne!(g.categories(["école", "POLYTECHNIQUE"]), 0);
     }
@@ -1016,7 +1240,10 @@ mod tests {
         // Document-level statistics ("Boeing" seen in lower case, in a
         // title-cased or running sentence) must reach every sentence.
         let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew York\n").unwrap();
-        let words = ["BOEING", "WINS", "IN", "NEW", "YORK", "Then", "boeing", "met", "New", "York", "'s", "Boeing", ".", "É", "3", "x"];
+        let words = [
+            "BOEING", "WINS", "IN", "NEW", "YORK", "Then", "boeing", "met", "New", "York", "'s",
+            "Boeing", ".", "É", "3", "x",
+        ];
         let sentences = [0..5, 5..13, 13..16];
         let mut whole = DocFeatures::default();
         Extractor::default().extract(&words, &sentences, &g, &mut whole);
@@ -1040,7 +1267,10 @@ mod tests {
             }
         };
         let g = Gazetteer::parse("factlens-gazetteer 1\nLOC\tNew York\nPER\tBoeing\n").unwrap();
-        let words = ["BOEING", "WINS", "IN", "NEW", "YORK", "Then", "boeing", "met", "New", "York", "'s", "Boeing", ".", "É", "3", "x", "New", "York", "met", "Boeing", "in", "New", "York", "."];
+        let words = [
+            "BOEING", "WINS", "IN", "NEW", "YORK", "Then", "boeing", "met", "New", "York", "'s",
+            "Boeing", ".", "É", "3", "x", "New", "York", "met", "Boeing", "in", "New", "York", ".",
+        ];
         let sentences = [0..5, 5..13, 13..16, 16..16, 16..24];
         let mut whole = DocFeatures::default();
         Extractor::default().extract(&words, &sentences, &g, &mut whole);
@@ -1078,8 +1308,18 @@ mod tests {
         let g = Gazetteer::parse("factlens-gazetteer 1\n").unwrap();
         let mut x = Extractor::default();
         let (mut a, mut b) = (DocFeatures::default(), DocFeatures::default());
-        x.extract(&["Mr", "Smith", "left"], std::slice::from_ref(&(0..3)), &g, &mut a);
-        x.extract(&["Mr", "Smith", "left", "."], std::slice::from_ref(&(0..4)), &g, &mut b);
+        x.extract(
+            &["Mr", "Smith", "left"],
+            std::slice::from_ref(&(0..3)),
+            &g,
+            &mut a,
+        );
+        x.extract(
+            &["Mr", "Smith", "left", "."],
+            std::slice::from_ref(&(0..4)),
+            &g,
+            &mut b,
+        );
         assert_eq!(a.of(0), b.of(0));
         assert_ne!(a.of(1), a.of(2));
     }

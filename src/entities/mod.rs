@@ -69,12 +69,22 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let (mut sums, mut scores, mut labels) = (Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
-    for (k, (s, _)) in text.sentences.iter().zip(&clutter).enumerate().filter(|(_, (_, &c))| !c) {
+    for (k, (s, _)) in text
+        .sentences
+        .iter()
+        .zip(&clutter)
+        .enumerate()
+        .filter(|(_, (_, &c))| !c)
+    {
         x.sentence_sums(&words, k, s.clone(), tg.gazetteer, &add, &mut sums);
         tg.model.tag(&sums, &mut scores, &mut labels);
         // BIO to spans; an I- that does not continue its type opens a mention.
         let mut open: Option<(usize, u8)> = None;
-        for (k, &y) in labels.iter().enumerate().chain(std::iter::once((labels.len(), &0u8))) {
+        for (k, &y) in labels
+            .iter()
+            .enumerate()
+            .chain(std::iter::once((labels.len(), &0u8)))
+        {
             let ty = y.div_ceil(2);
             let inside = y != 0 && y % 2 == 0;
             if let Some((start, t)) = open {
@@ -91,8 +101,23 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     // Word keys for the gazetteer lookups after tagging; the extractor's
     // other buffers go now.
     let keys = x.into_keys();
-    headline::drop_unsupported(text, &words, |m| tg.gazetteer.categories(words[m.first..m.end].iter().copied()) != 0, &mut found);
-    let skip: Vec<usize> = text.sentences.iter().zip(&clutter).filter(|(_, &c)| c).flat_map(|(s, _)| s.clone()).collect();
+    headline::drop_unsupported(
+        text,
+        &words,
+        |m| {
+            tg.gazetteer
+                .categories(words[m.first..m.end].iter().copied())
+                != 0
+        },
+        &mut found,
+    );
+    let skip: Vec<usize> = text
+        .sentences
+        .iter()
+        .zip(&clutter)
+        .filter(|(_, &c)| c)
+        .flat_map(|(s, _)| s.clone())
+        .collect();
     let mut initial = vec![false; words.len()];
     for s in &text.sentences {
         if let Some(i) = s.clone().find(|&i| text.tokens[i].kind != TokenKind::Punct) {
@@ -108,7 +133,16 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     orgs::apply(&words, &skipped, company, &mut found);
     let known = |i: usize| tg.gazetteer.categories_of_keys(&keys[i..=i]) != 0;
     let phrase = |i: usize| (2..=4).any(|k| i + k <= words.len() && company(i, i + k));
-    products::apply(text, &words, &initial, &skipped, |i| company(i, i + 1), phrase, known, &mut found);
+    products::apply(
+        text,
+        &words,
+        &initial,
+        &skipped,
+        |i| company(i, i + 1),
+        phrase,
+        known,
+        &mut found,
+    );
     places::apply(&words, &mut found);
     adjectives::apply(&words, &skipped, &mut found);
     consistency::apply(&words, &skip, &initial, &mut found);
@@ -122,7 +156,11 @@ fn name_key(words: &[&str], lower: bool) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for w in words {
         for c in w.chars() {
-            let c = if lower { c.to_lowercase().next().unwrap_or(c) } else { c };
+            let c = if lower {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                c
+            };
             h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
         }
         h = (h ^ 0x20).wrapping_mul(0x0100_0000_01b3);
@@ -144,7 +182,9 @@ struct Tagged {
 fn trimmed(text: &Text, mut first: usize, mut end: usize, ty: u8) -> Option<Tagged> {
     let keeps = |k: usize| -> bool {
         // "Inc." and "( Z )" end names; "Reuters ." and "Reuters )" do not.
-        let attached_dot = text.tok(k) == "." && k > first && text.tokens[k - 1].span.end == text.tokens[k].span.start;
+        let attached_dot = text.tok(k) == "."
+            && k > first
+            && text.tokens[k - 1].span.end == text.tokens[k].span.start;
         let closing = text.tok(k) == ")" && (first..k).any(|j| text.tok(j) == "(");
         attached_dot || closing
     };
@@ -158,7 +198,10 @@ fn trimmed(text: &Text, mut first: usize, mut end: usize, ty: u8) -> Option<Tagg
 }
 
 fn mention(text: &Text, m: &Tagged) -> Mention {
-    let span = Span::new(text.tokens[m.first].span.start, text.tokens[m.end - 1].span.end);
+    let span = Span::new(
+        text.tokens[m.first].span.start,
+        text.tokens[m.end - 1].span.end,
+    );
     let label = match m.ty {
         1 => EntityLabel::Person,
         2 => EntityLabel::Org,
@@ -170,7 +213,20 @@ fn mention(text: &Text, m: &Tagged) -> Mention {
 }
 
 /// Titles that may precede a name but are not part of it.
-const TITLES: &[&str] = &["President", "Prime", "Minister", "General", "Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov."];
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Gen.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+];
 
 /// For each mention, the index of its referent cluster (0-based, in order
 /// of first mention).
@@ -187,7 +243,11 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let start = ids.len();
-        for w in text.slice(m.span).split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty() && !TITLES.contains(w)) {
+        for w in text
+            .slice(m.span)
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty() && !TITLES.contains(w))
+        {
             lower_without_dots(w.trim_end_matches(['.', '\'', '’']), &mut scratch);
             if !scratch.is_empty() && scratch != "the" {
                 ids.push(vocab.id(&scratch));
@@ -209,14 +269,31 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in &order {
         let w = words(i);
-        let by_word = w.last().and_then(|l| by_last.get(l)).map_or(&[][..], Vec::as_slice);
-        let by_init = if w.len() == 1 { by_initials.get(vocab.str(w[0])).map_or(&[][..], Vec::as_slice) } else { &[] };
+        let by_word = w
+            .last()
+            .and_then(|l| by_last.get(l))
+            .map_or(&[][..], Vec::as_slice);
+        let by_init = if w.len() == 1 {
+            by_initials
+                .get(vocab.str(w[0]))
+                .map_or(&[][..], Vec::as_slice)
+        } else {
+            &[]
+        };
         // The earliest-created fitting cluster, as a scan over all would find.
         let found = by_word
             .iter()
             .chain(by_init)
             .copied()
-            .filter(|&c| same_referent(&vocab, words(reps[c]), mentions[reps[c]].label, w, mentions[i].label))
+            .filter(|&c| {
+                same_referent(
+                    &vocab,
+                    words(reps[c]),
+                    mentions[reps[c]].label,
+                    w,
+                    mentions[i].label,
+                )
+            })
             .min();
         match found {
             Some(c) => cluster[i] = c,
@@ -227,7 +304,10 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
                 if let Some(&l) = w.last() {
                     by_last.entry(l).or_default().push(c);
                 }
-                by_initials.entry(initials(&vocab, w).collect()).or_default().push(c);
+                by_initials
+                    .entry(initials(&vocab, w).collect())
+                    .or_default()
+                    .push(c);
             }
         }
     }
@@ -270,7 +350,11 @@ impl Vocab {
 fn lower_without_dots(w: &str, out: &mut String) {
     out.clear();
     if w.is_ascii() {
-        out.extend(w.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+        out.extend(
+            w.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
     } else {
         out.push_str(&w.replace('.', "").to_lowercase());
     }
@@ -278,10 +362,20 @@ fn lower_without_dots(w: &str, out: &mut String) {
 
 /// "shanghai cooperation organization" -> "sco".
 fn initials<'a>(vocab: &'a Vocab, words: &'a [u32]) -> impl Iterator<Item = char> + 'a {
-    words.iter().map(|&w| vocab.str(w)).filter(|w| !matches!(*w, "of" | "and" | "for")).filter_map(|w| w.chars().next())
+    words
+        .iter()
+        .map(|&w| vocab.str(w))
+        .filter(|w| !matches!(*w, "of" | "and" | "for"))
+        .filter_map(|w| w.chars().next())
 }
 
-fn same_referent(vocab: &Vocab, long: &[u32], long_label: EntityLabel, short: &[u32], short_label: EntityLabel) -> bool {
+fn same_referent(
+    vocab: &Vocab,
+    long: &[u32],
+    long_label: EntityLabel,
+    short: &[u32],
+    short_label: EntityLabel,
+) -> bool {
     if long.is_empty() || short.is_empty() {
         return false;
     }
@@ -324,10 +418,22 @@ mod tests {
             Span::new(start, start + w.len())
         };
         let ms = [
-            Mention { span: span("Alexander Lukashenko", 0), label: EntityLabel::Person },
-            Mention { span: span("Shanghai Cooperation Organization", 0), label: EntityLabel::Org },
-            Mention { span: span("Lukashenko", 1), label: EntityLabel::Person },
-            Mention { span: span("SCO", 0), label: EntityLabel::Org },
+            Mention {
+                span: span("Alexander Lukashenko", 0),
+                label: EntityLabel::Person,
+            },
+            Mention {
+                span: span("Shanghai Cooperation Organization", 0),
+                label: EntityLabel::Org,
+            },
+            Mention {
+                span: span("Lukashenko", 1),
+                label: EntityLabel::Person,
+            },
+            Mention {
+                span: span("SCO", 0),
+                label: EntityLabel::Org,
+            },
         ];
         assert_eq!(merge(&t, &ms), [0, 1, 0, 1]);
     }
@@ -339,7 +445,10 @@ mod tests {
             .map(|&(w, label)| {
                 let start = from + s[from..].find(w).expect("surface in text");
                 from = start + w.len();
-                Mention { span: Span::new(start, start + w.len()), label }
+                Mention {
+                    span: Span::new(start, start + w.len()),
+                    label,
+                }
             })
             .collect()
     }
@@ -347,7 +456,15 @@ mod tests {
     #[test]
     fn country_names_merge_with_their_abbreviations() {
         let s = "The United States said the U.S. would act; US troops and the UK stayed.";
-        let ms = mentions_of(s, &[("United States", EntityLabel::Loc), ("U.S.", EntityLabel::Loc), ("US", EntityLabel::Loc), ("UK", EntityLabel::Loc)]);
+        let ms = mentions_of(
+            s,
+            &[
+                ("United States", EntityLabel::Loc),
+                ("U.S.", EntityLabel::Loc),
+                ("US", EntityLabel::Loc),
+                ("UK", EntityLabel::Loc),
+            ],
+        );
         assert_eq!(merge(&Text::new(s), &ms), [0, 0, 0, 1]);
     }
 
@@ -356,7 +473,12 @@ mod tests {
         let s = "President Lukashenko spoke. Alexander Lukashenko left. Lukashenko returned. Smith stayed.";
         let ms = mentions_of(
             s,
-            &[("President Lukashenko", EntityLabel::Person), ("Alexander Lukashenko", EntityLabel::Person), ("Lukashenko", EntityLabel::Person), ("Smith", EntityLabel::Person)],
+            &[
+                ("President Lukashenko", EntityLabel::Person),
+                ("Alexander Lukashenko", EntityLabel::Person),
+                ("Lukashenko", EntityLabel::Person),
+                ("Smith", EntityLabel::Person),
+            ],
         );
         assert_eq!(merge(&Text::new(s), &ms), [0, 0, 0, 1]);
     }
@@ -364,7 +486,13 @@ mod tests {
     #[test]
     fn a_place_and_a_person_with_one_name_stay_apart() {
         let s = "Washington said Washington would wait.";
-        let ms = mentions_of(s, &[("Washington", EntityLabel::Person), ("Washington", EntityLabel::Loc)]);
+        let ms = mentions_of(
+            s,
+            &[
+                ("Washington", EntityLabel::Person),
+                ("Washington", EntityLabel::Loc),
+            ],
+        );
         assert_eq!(merge(&Text::new(s), &ms), [0, 1]);
     }
 
@@ -372,8 +500,14 @@ mod tests {
     fn the_tagger_finds_names_titles_excluded() {
         let s = "Foreign Minister Sergei Lavrov flew to Beijing, where China's officials met him.";
         let t = Text::new(s);
-        let got: Vec<(&str, EntityLabel)> = recognize(&t).iter().map(|m| (t.slice(m.span), m.label)).collect();
-        assert!(got.contains(&("Sergei Lavrov", EntityLabel::Person)), "{got:?}");
+        let got: Vec<(&str, EntityLabel)> = recognize(&t)
+            .iter()
+            .map(|m| (t.slice(m.span), m.label))
+            .collect();
+        assert!(
+            got.contains(&("Sergei Lavrov", EntityLabel::Person)),
+            "{got:?}"
+        );
         assert!(got.contains(&("Beijing", EntityLabel::Loc)), "{got:?}");
         assert!(got.contains(&("China", EntityLabel::Loc)), "{got:?}");
     }
@@ -381,7 +515,9 @@ mod tests {
     #[test]
     fn mention_edges_drop_loose_punctuation_but_keep_abbreviation_dots() {
         let t = Text::new("told Reuters . Acme Inc. and Mladost ( BJ ) won");
-        let surface = |first: usize, end: usize| trimmed(&t, first, end, 2).map(|m| t.slice(mention(&t, &m).span));
+        let surface = |first: usize, end: usize| {
+            trimmed(&t, first, end, 2).map(|m| t.slice(mention(&t, &m).span))
+        };
         assert_eq!(surface(1, 3), Some("Reuters"));
         assert_eq!(surface(3, 6), Some("Acme Inc."));
         assert_eq!(surface(7, 11), Some("Mladost ( BJ )"));
@@ -390,14 +526,26 @@ mod tests {
 
     #[test]
     fn mentions_are_sorted_and_disjoint_on_odd_input() {
-        for s in ["", " ", "...", "“”", "A", "\u{301}x Ü\r\nÉ 😀 Paris", "New York New York New York"] {
+        for s in [
+            "",
+            " ",
+            "...",
+            "“”",
+            "A",
+            "\u{301}x Ü\r\nÉ 😀 Paris",
+            "New York New York New York",
+        ] {
             let t = Text::new(s);
             let ms = recognize(&t);
             for w in ms.windows(2) {
                 assert!(w[0].span.end <= w[1].span.start, "{s:?}");
             }
             for m in &ms {
-                assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end) && !m.span.is_empty());
+                assert!(
+                    s.is_char_boundary(m.span.start)
+                        && s.is_char_boundary(m.span.end)
+                        && !m.span.is_empty()
+                );
             }
             assert_eq!(merge(&t, &ms).len(), ms.len());
         }

@@ -38,7 +38,11 @@ impl<'a> Reader<'a> {
         Ok(a)
     }
     fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "entity model: truncated")?))
+        Ok(u32::from_le_bytes(
+            self.take(4)?
+                .try_into()
+                .map_err(|_| "entity model: truncated")?,
+        ))
     }
     fn f32(&mut self) -> Result<f32, String> {
         Ok(f32::from_bits(self.u32()?))
@@ -53,7 +57,9 @@ impl Model {
         }
         let version = r.u32()?;
         if version != VERSION {
-            return Err(format!("entity model: version {version}, expected {VERSION}"));
+            return Err(format!(
+                "entity model: version {version}, expected {VERSION}"
+            ));
         }
         let header = r.u32()? as usize;
         r.take(header)?;
@@ -77,7 +83,9 @@ impl Model {
         for (high, c) in counts.chunks_exact(2).enumerate() {
             for _ in 0..u16::from_le_bytes([c[0], c[1]]) {
                 let k = keys.len();
-                let low = lows.get(2 * k..2 * k + 2).ok_or("entity model: key counts exceed keys")?;
+                let low = lows
+                    .get(2 * k..2 * k + 2)
+                    .ok_or("entity model: key counts exceed keys")?;
                 keys.push((high as u32) << 16 | u32::from(u16::from_le_bytes([low[0], low[1]])));
             }
         }
@@ -91,7 +99,11 @@ impl Model {
             }
         }
         let rows = keys.into_iter().zip(weights).collect();
-        Ok(Model { rows, scale, transitions })
+        Ok(Model {
+            rows,
+            scale,
+            transitions,
+        })
     }
 
     /// Adds the weights of feature `key` to `sum` (nothing if the model
@@ -210,17 +222,38 @@ mod tests {
             (*x >> 16) as i32 % 5 - 2
         };
         let mut x = 7;
-        let mut m = Model { rows: HashedMap::default(), scale: 1.0, transitions: [[0.0; L]; L] };
+        let mut m = Model {
+            rows: HashedMap::default(),
+            scale: 1.0,
+            transitions: [[0.0; L]; L],
+        };
         for row in &mut m.transitions {
             row.iter_mut().for_each(|w| *w = next(&mut x) as f32);
         }
         let mut sums = [[0; L]; 3];
-        sums.iter_mut().for_each(|s| s.iter_mut().for_each(|v| *v = next(&mut x)));
-        let score = |y: &[usize]| (0..3).map(|i| sums[i][y[i]] as f32 + if i > 0 { m.transitions[y[i - 1]][y[i]] } else { 0.0 }).sum::<f32>();
-        let best = (0..L * L * L).map(|k| score(&[k / (L * L), k / L % L, k % L])).fold(f32::NEG_INFINITY, f32::max);
+        sums.iter_mut()
+            .for_each(|s| s.iter_mut().for_each(|v| *v = next(&mut x)));
+        let score = |y: &[usize]| {
+            (0..3)
+                .map(|i| {
+                    sums[i][y[i]] as f32
+                        + if i > 0 {
+                            m.transitions[y[i - 1]][y[i]]
+                        } else {
+                            0.0
+                        }
+                })
+                .sum::<f32>()
+        };
+        let best = (0..L * L * L)
+            .map(|k| score(&[k / (L * L), k / L % L, k % L]))
+            .fold(f32::NEG_INFINITY, f32::max);
         let mut out = Vec::new();
         m.tag(&sums, &mut Vec::new(), &mut out);
-        assert_eq!(score(&out.iter().map(|&y| usize::from(y)).collect::<Vec<_>>()), best);
+        assert_eq!(
+            score(&out.iter().map(|&y| usize::from(y)).collect::<Vec<_>>()),
+            best
+        );
     }
 
     #[test]

@@ -18,31 +18,106 @@ const LOC: u8 = 3;
 
 /// Words that end a company's name (and "Air Lines").
 const SUFFIXES: &[&str] = &[
-    "Airlines", "Airways", "Airline", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Plc", "PLC",
-    "plc", "GmbH", "AG", "Holdings", "Group",
+    "Airlines",
+    "Airways",
+    "Airline",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Ltd",
+    "Ltd.",
+    "Plc",
+    "PLC",
+    "plc",
+    "GmbH",
+    "AG",
+    "Holdings",
+    "Group",
 ];
 
 /// Last words that make a name a company's: "Warner Bros", "Pirelli SpA".
 const CORPORATE: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos", "Ltd", "Ltd.", "Plc", "PLC", "plc", "GmbH", "AG", "SA",
-    "SpA", "NV", "Bros", "Bros.", "Holdings", "Airlines", "Airways", "Bancorp", "Bancshares", "Pharmaceuticals",
-    "Communications", "Industries", "Motors", "Technologies", "Electronics", "Petroleum", "Securities", "Insurance",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co",
+    "Co.",
+    "Cos",
+    "Ltd",
+    "Ltd.",
+    "Plc",
+    "PLC",
+    "plc",
+    "GmbH",
+    "AG",
+    "SA",
+    "SpA",
+    "NV",
+    "Bros",
+    "Bros.",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Bancorp",
+    "Bancshares",
+    "Pharmaceuticals",
+    "Communications",
+    "Industries",
+    "Motors",
+    "Technologies",
+    "Electronics",
+    "Petroleum",
+    "Securities",
+    "Insurance",
 ];
 
 /// Words after a name that only organizations take: "Deportivo chairman",
 /// "Eagles owner", "Petofi's board".
-const AFTER: &[&str] = &["chairman", "owner", "shareholders", "shares", "stock", "subsidiary", "subsidiaries", "board"];
+const AFTER: &[&str] = &[
+    "chairman",
+    "owner",
+    "shareholders",
+    "shares",
+    "stock",
+    "subsidiary",
+    "subsidiaries",
+    "board",
+];
 
 /// Nouns that name what a company is, directly before its name.
 const CUES: &[&str] = &[
-    "manufacturer", "maker", "airline", "carrier", "airframer", "company", "firm", "retailer", "conglomerate", "automaker",
-    "carmaker", "chipmaker", "giant", "subsidiary", "contractor", "brokerage", "insurer",
+    "manufacturer",
+    "maker",
+    "airline",
+    "carrier",
+    "airframer",
+    "company",
+    "firm",
+    "retailer",
+    "conglomerate",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "giant",
+    "subsidiary",
+    "contractor",
+    "brokerage",
+    "insurer",
 ];
 
 /// `company(first, end)` says whether `words[first..end]` is on the
 /// company list, `skip` marks tokens that must stay untagged (clutter
 /// lines).
-pub(super) fn apply(words: &[&str], skip: &[bool], company: impl Fn(usize, usize) -> bool, found: &mut Vec<Tagged>) {
+pub(super) fn apply(
+    words: &[&str],
+    skip: &[bool],
+    company: impl Fn(usize, usize) -> bool,
+    found: &mut Vec<Tagged>,
+) {
     let n = words.len();
     let mut covered = vec![false; n];
     for m in found.iter() {
@@ -79,7 +154,8 @@ pub(super) fn apply(words: &[&str], skip: &[bool], company: impl Fn(usize, usize
         let whole = company(m.first, m.end) && !(one && m.ty == LOC);
         // "Northrop Grumman"; a person's first name may name a company
         // too ("Ralph"), so a person needs both ends on the list.
-        let first = !one && company(m.first, m.first + 1) && (m.ty != PER || company(m.end - 1, m.end));
+        let first =
+            !one && company(m.first, m.first + 1) && (m.ty != PER || company(m.end - 1, m.end));
         let cued = m.first > 0 && CUES.contains(&words[m.first - 1]) && (one || first);
         if whole || first || cued {
             m.ty = ORG;
@@ -88,10 +164,18 @@ pub(super) fn apply(words: &[&str], skip: &[bool], company: impl Fn(usize, usize
     // A name that takes an organization's word anywhere in the article
     // is an organization all through it.
     let after = |m: &Tagged| {
-        let k = if words.get(m.end).is_some_and(|w| matches!(*w, "'s" | "’s")) { m.end + 1 } else { m.end };
+        let k = if words.get(m.end).is_some_and(|w| matches!(*w, "'s" | "’s")) {
+            m.end + 1
+        } else {
+            m.end
+        };
         words.get(k).is_some_and(|w| AFTER.contains(w))
     };
-    let cued: foldhash::HashSet<&[&str]> = found.iter().filter(|m| m.ty != LOC && after(m)).map(|m| &words[m.first..m.end]).collect();
+    let cued: foldhash::HashSet<&[&str]> = found
+        .iter()
+        .filter(|m| m.ty != LOC && after(m))
+        .map(|m| &words[m.first..m.end])
+        .collect();
     if !cued.is_empty() {
         for m in found.iter_mut() {
             if m.ty != LOC && cued.contains(&words[m.first..m.end]) {
@@ -117,8 +201,12 @@ pub(super) fn apply(words: &[&str], skip: &[bool], company: impl Fn(usize, usize
     // "Air France" tagged as the place "France".
     for m in found.iter_mut() {
         for back in 1..=2 {
-            let Some(first) = m.first.checked_sub(back) else { break };
-            if covered[first..m.first].contains(&true) || !words[first].starts_with(|c: char| c.is_uppercase()) {
+            let Some(first) = m.first.checked_sub(back) else {
+                break;
+            };
+            if covered[first..m.first].contains(&true)
+                || !words[first].starts_with(|c: char| c.is_uppercase())
+            {
                 break;
             }
             if company(first, m.end) {
@@ -136,8 +224,17 @@ pub(super) fn apply(words: &[&str], skip: &[bool], company: impl Fn(usize, usize
     for i in 0..n {
         // Not in ALL CAPS lines either, where every word is capitalized.
         let w = words[i];
-        if !covered[i] && !skip[i] && w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase) && company(i, i + 1) {
-            added.push(Tagged { first: i, end: i + 1, ty: ORG });
+        if !covered[i]
+            && !skip[i]
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().any(char::is_lowercase)
+            && company(i, i + 1)
+        {
+            added.push(Tagged {
+                first: i,
+                end: i + 1,
+                ty: ORG,
+            });
         }
     }
     if changed || !added.is_empty() {
@@ -166,7 +263,10 @@ mod tests {
 
     #[test]
     fn listed_suffixed_and_cued_companies_are_org() {
-        let words = ["Zorvex", "and", "Quilla", "Airways", "met", "carmaker", "Dunmore", ";", "Zorvex", "Labs", "won"];
+        let words = [
+            "Zorvex", "and", "Quilla", "Airways", "met", "carmaker", "Dunmore", ";", "Zorvex",
+            "Labs", "won",
+        ];
         let listed = |a: usize, b: usize| b == a + 1 && words[a] == "Zorvex";
         let mut found = vec![t(0, 1, 1), t(2, 3, 3), t(6, 7, 1), t(8, 10, 4)];
         apply(&words, &[false; 11][..words.len()], listed, &mut found);
@@ -180,7 +280,19 @@ mod tests {
 
     #[test]
     fn corporate_words_make_a_company_all_through_the_article() {
-        let words = ["Velmora", "chairman", "Tom", "Reed", "said", "Velmora", "won", ";", "Drake", "Pharmaceuticals", "lost"];
+        let words = [
+            "Velmora",
+            "chairman",
+            "Tom",
+            "Reed",
+            "said",
+            "Velmora",
+            "won",
+            ";",
+            "Drake",
+            "Pharmaceuticals",
+            "lost",
+        ];
         let mut found = vec![t(0, 1, 1), t(2, 4, 1), t(5, 6, 1), t(8, 10, 1)];
         apply(&words, &[false; 11], |_, _| false, &mut found);
         assert_eq!(found, [t(0, 1, 2), t(2, 4, 1), t(5, 6, 2), t(8, 10, 2)]);
@@ -188,8 +300,11 @@ mod tests {
 
     #[test]
     fn listed_airlines_take_their_first_word_and_untagged_names_are_found() {
-        let words = ["Flights", "on", "Air", "Brellia", "to", "Brellia", "by", "Zorvex"];
-        let listed = |a: usize, b: usize| words[a..b] == ["Air", "Brellia"] || words[a..b] == ["Zorvex"];
+        let words = [
+            "Flights", "on", "Air", "Brellia", "to", "Brellia", "by", "Zorvex",
+        ];
+        let listed =
+            |a: usize, b: usize| words[a..b] == ["Air", "Brellia"] || words[a..b] == ["Zorvex"];
         let mut found = vec![t(3, 4, 3), t(5, 6, 3)];
         apply(&words, &[false; 11][..words.len()], listed, &mut found);
         assert_eq!(found, [t(2, 4, 2), t(5, 6, 3), t(7, 8, 2)]);

@@ -21,16 +21,29 @@ pub(super) fn apply(words: &[&str], found: &mut [Tagged]) {
             && m.first > 0
             && matches!(words[m.first - 1], "in" | "near")
             && !(m.first > 1 && words[m.first - 2].starts_with("believ"))
-            && !words.get(m.end).is_some_and(|w| matches!(*w, "'s" | "’s" | "'"))
+            && !words
+                .get(m.end)
+                .is_some_and(|w| matches!(*w, "'s" | "’s" | "'"))
     };
-    let mut places: HashSet<u64> = found.iter().filter(|m| cued(m)).map(|m| name_key(&words[m.first..m.end], false)).collect();
+    let mut places: HashSet<u64> = found
+        .iter()
+        .filter(|m| cued(m))
+        .map(|m| name_key(&words[m.first..m.end], false))
+        .collect();
     // The tagger may have left the cued mention out ("waited in Tormsby"
     // untagged, "Tormsby is small" a person): untagged cued words count.
-    let cue_at = |i: usize| matches!(words[i - 1], "in" | "near") && !(i > 1 && words[i - 2].starts_with("believ"));
+    let cue_at = |i: usize| {
+        matches!(words[i - 1], "in" | "near") && !(i > 1 && words[i - 2].starts_with("believ"))
+    };
     // Built only when some name follows a cue: most articles have none.
-    let after_cue = found.iter().any(|m| m.ty == PER) && (1..words.len()).any(|i| cue_at(i) && words[i].starts_with(|c: char| c.is_uppercase()));
+    let after_cue = found.iter().any(|m| m.ty == PER)
+        && (1..words.len()).any(|i| cue_at(i) && words[i].starts_with(|c: char| c.is_uppercase()));
     let people: HashSet<u64> = if after_cue {
-        found.iter().filter(|m| m.ty == PER && m.end - m.first <= 2).map(|m| name_key(&words[m.first..m.end], false)).collect()
+        found
+            .iter()
+            .filter(|m| m.ty == PER && m.end - m.first <= 2)
+            .map(|m| name_key(&words[m.first..m.end], false))
+            .collect()
     } else {
         HashSet::new()
     };
@@ -38,8 +51,15 @@ pub(super) fn apply(words: &[&str], found: &mut [Tagged]) {
         for i in 1..words.len() {
             if cue_at(i) {
                 for n in 1..=2 {
-                    if let Some(key) = words.get(i..i + n).map(|name| name_key(name, false)).filter(|k| people.contains(k)) {
-                        if !words.get(i + n).is_some_and(|w| matches!(*w, "'s" | "’s" | "'")) {
+                    if let Some(key) = words
+                        .get(i..i + n)
+                        .map(|name| name_key(name, false))
+                        .filter(|k| people.contains(k))
+                    {
+                        if !words
+                            .get(i + n)
+                            .is_some_and(|w| matches!(*w, "'s" | "’s" | "'"))
+                        {
                             places.insert(key);
                         }
                     }
@@ -68,7 +88,10 @@ mod tests {
     #[test]
     fn a_person_after_in_or_near_is_a_place_all_through_the_article() {
         let t = |first: usize, end: usize, ty: u8| Tagged { first, end, ty };
-        let words = ["Fighting", "near", "Varzob", "went", "on", ";", "Varzob", "fell", "in", "Ann", "Lee", "'s", "view"];
+        let words = [
+            "Fighting", "near", "Varzob", "went", "on", ";", "Varzob", "fell", "in", "Ann", "Lee",
+            "'s", "view",
+        ];
         let mut found = vec![t(2, 3, PER), t(6, 7, PER), t(9, 11, PER)];
         apply(&words, &mut found);
         assert_eq!(found, [t(2, 3, LOC), t(6, 7, LOC), t(9, 11, PER)]);
@@ -79,9 +102,29 @@ mod tests {
         let mut found = vec![t(2, 3, PER), t(6, 7, PER), t(9, 11, PER)];
         apply(&words, &mut found);
         assert_eq!(found, [t(2, 3, LOC), t(6, 7, LOC), t(9, 11, PER)]);
-        let words = ["We", "believe", "in", "Ann", ".", "Ann", "left", "Nurek", ",", "fled", "in", "Nurek", "in", "Ruch", "Ruch"];
-        let mut found = vec![t(3, 4, PER), t(5, 6, PER), t(7, 8, PER), t(11, 12, LOC), t(13, 14, PER), t(14, 15, 2)];
+        let words = [
+            "We", "believe", "in", "Ann", ".", "Ann", "left", "Nurek", ",", "fled", "in", "Nurek",
+            "in", "Ruch", "Ruch",
+        ];
+        let mut found = vec![
+            t(3, 4, PER),
+            t(5, 6, PER),
+            t(7, 8, PER),
+            t(11, 12, LOC),
+            t(13, 14, PER),
+            t(14, 15, 2),
+        ];
         apply(&words, &mut found);
-        assert_eq!(found, [t(3, 4, PER), t(5, 6, PER), t(7, 8, LOC), t(11, 12, LOC), t(13, 14, PER), t(14, 15, 2)]);
+        assert_eq!(
+            found,
+            [
+                t(3, 4, PER),
+                t(5, 6, PER),
+                t(7, 8, LOC),
+                t(11, 12, LOC),
+                t(13, 14, PER),
+                t(14, 15, 2)
+            ]
+        );
     }
 }

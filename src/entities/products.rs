@@ -23,12 +23,17 @@ use super::Tagged;
 const MISC: u8 = 4;
 
 /// Lower-case words that continue a product name.
-const MODEL_WORDS: &[&str] = &["nano", "touch", "shuffle", "mini", "classic", "pro", "max", "plus", "air"];
+const MODEL_WORDS: &[&str] = &[
+    "nano", "touch", "shuffle", "mini", "classic", "pro", "max", "plus", "air",
+];
 
 /// "iPhone", "iOS", "iTunes": a lower-case i, then a capital, then letters.
 fn camel_brand(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() >= 3 && b[0] == b'i' && b[1].is_ascii_uppercase() && b[2..].iter().all(u8::is_ascii_alphabetic)
+    b.len() >= 3
+        && b[0] == b'i'
+        && b[1].is_ascii_uppercase()
+        && b[2..].iter().all(u8::is_ascii_alphabetic)
 }
 
 /// "A380", "A350s", "F-16", "MiG-29", "7E7": capital letters (a
@@ -38,7 +43,15 @@ fn camel_brand(w: &str) -> bool {
 fn model_code(w: &str) -> bool {
     let b = w.as_bytes();
     let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    if letters == 0 || letters > 3 || !b[0].is_ascii_uppercase() || b[..letters].iter().filter(|c| c.is_ascii_lowercase()).count() > 1 {
+    if letters == 0
+        || letters > 3
+        || !b[0].is_ascii_uppercase()
+        || b[..letters]
+            .iter()
+            .filter(|c| c.is_ascii_lowercase())
+            .count()
+            > 1
+    {
         return false;
     }
     let rest = &b[letters..];
@@ -47,7 +60,10 @@ fn model_code(w: &str) -> bool {
     let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
     let tail = &rest[digits..];
     let enough = if hyphen { digits >= 2 } else { digits >= 3 };
-    enough && digits <= 4 && tail.len() <= 3 && tail.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    enough
+        && digits <= 4
+        && tail.len() <= 3
+        && tail.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
 }
 
 /// A model number: "787", "737-800", "777-200LR", "7E7", "3G", "4" after
@@ -60,7 +76,9 @@ fn model_number(w: &str, short_ok: bool) -> bool {
     }
     let year = digits == 4 && (w[..4].starts_with("19") || w[..4].starts_with("20"));
     let rest = &b[digits..];
-    (digits >= 3 || short_ok) && !year && rest.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    (digits >= 3 || short_ok)
+        && !year
+        && rest.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
 }
 
 /// "A380s" and "Dreamliners" are known by "A380" and "Dreamliner".
@@ -81,7 +99,9 @@ fn possessive_end(words: &[&str], i: usize) -> Option<usize> {
 /// Whether `w` is a known model `m` in another form: "787s", "787-8",
 /// "A380s", "777-200LR".
 fn variant_of(w: &str, m: &str) -> bool {
-    w == m || w.strip_prefix(m).is_some_and(|rest| rest == "s" || rest.starts_with('-') && rest.len() > 1)
+    w == m
+        || w.strip_prefix(m)
+            .is_some_and(|rest| rest == "s" || rest.starts_with('-') && rest.len() > 1)
 }
 
 /// `is_company` says whether a token is a company of the company list,
@@ -106,7 +126,10 @@ pub(super) fn apply(
     // Result lines ("Sussex 363 and Essex 372") put numbers after names.
     let mut score_line = vec![false; n];
     for s in &text.sentences {
-        let numbers = s.clone().filter(|&k| text.tokens[k].kind == TokenKind::Number).count();
+        let numbers = s
+            .clone()
+            .filter(|&k| text.tokens[k].kind == TokenKind::Number)
+            .count();
         if numbers > 3 && numbers * 6 >= s.len() {
             score_line[s.clone()].fill(true);
         }
@@ -138,11 +161,14 @@ pub(super) fn apply(
         } else if model_code(w) && word(i) {
             end = i + 1;
             models.insert(singular(w));
-        } else if i + 1 < n && model_number(words[i + 1], false) && !score_line[i] && is_company(i) {
+        } else if i + 1 < n && model_number(words[i + 1], false) && !score_line[i] && is_company(i)
+        {
             // "Boeing 787" is the product; "Boeing's 787" is the company's 787.
             end = i + 2;
             models.insert(singular(words[i + 1]));
-        } else if let Some(k) = possessive_end(words, i + 1).filter(|&k| k < n && model_number(words[k], false) && !score_line[i] && is_company(i)) {
+        } else if let Some(k) = possessive_end(words, i + 1)
+            .filter(|&k| k < n && model_number(words[k], false) && !score_line[i] && is_company(i))
+        {
             // "Boeing's 787": the company stays, its model is the product.
             start = k;
             end = k + 1;
@@ -171,7 +197,11 @@ pub(super) fn apply(
         let mut tail = 0;
         while end < n && tail < 3 && !skip[end] {
             // A quoted name: 787 "Dreamliner".
-            let quoted = matches!(words[end], "``" | "\"" | "“") && end + 1 < n && cap(end + 1) && word(end + 1) && !skip[end + 1];
+            let quoted = matches!(words[end], "``" | "\"" | "“")
+                && end + 1 < n
+                && cap(end + 1)
+                && word(end + 1)
+                && !skip[end + 1];
             if quoted {
                 end += 1;
             }
@@ -181,7 +211,13 @@ pub(super) fn apply(
             // A capitalized name, or a short acronym ("SDK"), not a
             // word of an ALL CAPS line.
             let shouting = !next.chars().any(char::is_lowercase) && next.chars().count() > 4;
-            let name = cap(end) && word(end) && !initial[end] && !is_company(end) && !known(end) && next.chars().count() >= 2 && !shouting;
+            let name = cap(end)
+                && word(end)
+                && !initial[end]
+                && !is_company(end)
+                && !known(end)
+                && next.chars().count() >= 2
+                && !shouting;
             if !(version || model_word || name) {
                 break;
             }
@@ -191,7 +227,11 @@ pub(super) fn apply(
             end += 1;
             tail += 1;
         }
-        products.push(Tagged { first: start, end, ty: MISC });
+        products.push(Tagged {
+            first: start,
+            end,
+            ty: MISC,
+        });
         i = end;
     }
     // Repetitions of a known model number, model code or product name.
@@ -205,15 +245,22 @@ pub(super) fn apply(
                 continue;
             }
             let w = words[i];
-            let model = (text.tokens[i].kind == TokenKind::Number || word(i)) && models.iter().any(|m| variant_of(w, m));
-            let name = cap(i) && names.iter().any(|m| variant_of(w, m)) && (!initial[i] || names.contains(singular(w)));
+            let model = (text.tokens[i].kind == TokenKind::Number || word(i))
+                && models.iter().any(|m| variant_of(w, m));
+            let name = cap(i)
+                && names.iter().any(|m| variant_of(w, m))
+                && (!initial[i] || names.contains(singular(w)));
             if model || name {
                 let mut end = i + 1;
                 if end < n && cap(end) && word(end) && names.contains(singular(words[end])) {
                     end += 1;
                 }
                 covered[i..end].fill(true);
-                products.push(Tagged { first: i, end, ty: MISC });
+                products.push(Tagged {
+                    first: i,
+                    end,
+                    ty: MISC,
+                });
             }
         }
         products.sort_by_key(|p| p.first);
@@ -234,11 +281,19 @@ pub(super) fn apply(
         // The part before the product, if any, stays what it was.
         let before = (m.first..m.end).take_while(|&k| !inside[k]).count();
         if before > 0 {
-            kept.push(Tagged { first: m.first, end: m.first + before, ty: m.ty });
+            kept.push(Tagged {
+                first: m.first,
+                end: m.first + before,
+                ty: m.ty,
+            });
         }
         let after = (m.first..m.end).rev().take_while(|&k| !inside[k]).count();
         if after > 0 && m.end - after > m.first + before {
-            kept.push(Tagged { first: m.end - after, end: m.end, ty: m.ty });
+            kept.push(Tagged {
+                first: m.end - after,
+                end: m.end,
+                ty: m.ty,
+            });
         }
     }
     kept.extend(products);
@@ -264,8 +319,18 @@ mod tests {
         for w in ["G7", "M25", "A1", "COVID", "ABC-1", "U.S.", "Qatar", "MP3"] {
             assert!(!model_code(w), "{w}");
         }
-        assert!(model_number("787", false) && model_number("737-800", false) && model_number("4", true));
-        assert!(!model_number("1996", false) && !model_number("12", false) && !model_number("2,000", false));
-        assert!(variant_of("787s", "787") && variant_of("777-200LR", "777") && !variant_of("7877", "787"));
+        assert!(
+            model_number("787", false) && model_number("737-800", false) && model_number("4", true)
+        );
+        assert!(
+            !model_number("1996", false)
+                && !model_number("12", false)
+                && !model_number("2,000", false)
+        );
+        assert!(
+            variant_of("787s", "787")
+                && variant_of("777-200LR", "777")
+                && !variant_of("7877", "787")
+        );
     }
 }

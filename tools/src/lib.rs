@@ -4,5 +4,9 @@
 /// The value after `--name` in `args`, parsed, or `default` when the flag is
 /// absent or its value does not parse. Shared by the trainers' flag lists.
 pub fn flag<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> T {
-    args.iter().position(|a| a == name).and_then(|k| args.get(k + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|k| args.get(k + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

@@ -33,15 +33,23 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     }
     let mut bytes = Vec::new();
     let mut input = input;
-    input.read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", args.file.display()))?;
     let text = utf8(&bytes).map_err(|e| format!("{}: {e}", args.file.display()))?;
     let doc = factlens::annotate(text, &opts);
     // Streamed: the JSON of a 1 MB article is 8 MB, and building it as
     // one string first took twice that at the peak.
     let mut stdout = BufWriter::new(std::io::stdout().lock());
-    let written = if args.compact { serde_json::to_writer(&mut stdout, &doc) } else { serde_json::to_writer_pretty(&mut stdout, &doc) };
+    let written = if args.compact {
+        serde_json::to_writer(&mut stdout, &doc)
+    } else {
+        serde_json::to_writer_pretty(&mut stdout, &doc)
+    };
     written.map_err(|e| e.to_string())?;
-    writeln!(stdout).and_then(|()| stdout.flush()).map_err(|e| e.to_string())?;
+    writeln!(stdout)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -66,14 +74,22 @@ fn jsonl(mut input: Box<dyn BufRead>, opts: &Options) -> Result<ExitCode, String
     let mut failed = 0usize;
     loop {
         line.clear();
-        let n = input.read_until(b'\n', &mut line).map_err(|e| e.to_string())?;
+        let n = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| e.to_string())?;
         if n == 0 {
             break;
         }
         number += 1;
         let result = utf8(&line).and_then(|l| {
-            let l = l.trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}');
-            if l.trim().is_empty() { Ok(None) } else { record(l, opts).map(Some) }
+            let l = l
+                .trim_end_matches(['\n', '\r'])
+                .trim_start_matches('\u{feff}');
+            if l.trim().is_empty() {
+                Ok(None)
+            } else {
+                record(l, opts).map(Some)
+            }
         });
         let written = match result {
             Ok(None) => continue,
@@ -87,16 +103,28 @@ fn jsonl(mut input: Box<dyn BufRead>, opts: &Options) -> Result<ExitCode, String
         writeln!(out, "{written}").map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Annotates one JSONL record: `{"id"}` merged with the document's fields.
 fn record(line: &str, opts: &Options) -> Result<serde_json::Value, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let obj = v.as_object().ok_or("expected an object {\"id\", \"text\"}")?;
+    let obj = v
+        .as_object()
+        .ok_or("expected an object {\"id\", \"text\"}")?;
     let id = obj.get("id").cloned().ok_or("missing \"id\"")?;
-    let text = obj.get("text").and_then(|t| t.as_str()).ok_or("missing string \"text\"")?;
-    let opts = match obj.get("dct").or_else(|| obj.get("meta").and_then(|m| m.get("dct"))) {
+    let text = obj
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or("missing string \"text\"")?;
+    let opts = match obj
+        .get("dct")
+        .or_else(|| obj.get("meta").and_then(|m| m.get("dct")))
+    {
         // An ISO date-time (TimeBank's "1998-02-13T14:26:00") gives its day.
         Some(serde_json::Value::String(d)) => {
             let day = d.split_once('T').map_or(d.as_str(), |(day, _)| day);

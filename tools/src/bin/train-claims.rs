@@ -32,9 +32,20 @@ fn read(path: &str) -> Vec<Doc> {
             let v: serde_json::Value = serde_json::from_str(&l).expect("json line");
             let gold = v["claims"]
                 .as_array()
-                .map(|cs| cs.iter().map(|c| GoldClaim { source: span(&c["source"]), cue: span(&c["cue"]), content: span(&c["content"]) }).collect())
+                .map(|cs| {
+                    cs.iter()
+                        .map(|c| GoldClaim {
+                            source: span(&c["source"]),
+                            cue: span(&c["cue"]),
+                            content: span(&c["content"]),
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
-            Doc { text: v["text"].as_str().unwrap_or_default().to_string(), gold }
+            Doc {
+                text: v["text"].as_str().unwrap_or_default().to_string(),
+                gold,
+            }
         })
         .collect()
 }
@@ -53,7 +64,15 @@ struct Perceptron {
 impl Perceptron {
     fn new(bits: u8, roles: usize) -> Perceptron {
         let n = (1usize << bits) * roles * 3;
-        Perceptron { mask: (1u32 << bits) - 1, roles, w: vec![0.0; n], u: vec![0.0; n], t: vec![0.0; roles * 12], tu: vec![0.0; roles * 12], c: 1.0 }
+        Perceptron {
+            mask: (1u32 << bits) - 1,
+            roles,
+            w: vec![0.0; n],
+            u: vec![0.0; n],
+            t: vec![0.0; roles * 12],
+            tu: vec![0.0; roles * 12],
+            c: 1.0,
+        }
     }
 
     fn emissions(w: &[f32], mask: u32, roles: usize, s: &Sequence) -> Vec<f32> {
@@ -72,7 +91,9 @@ impl Perceptron {
 
     fn predict_with(w: &[f32], t: &[f32], mask: u32, roles: usize, s: &Sequence) -> Vec<Vec<u8>> {
         let e = Self::emissions(w, mask, roles, s);
-        (0..roles).map(|r| ct::viterbi(&e, roles * 3, r * 3, &t[r * 12..r * 12 + 12])).collect()
+        (0..roles)
+            .map(|r| ct::viterbi(&e, roles * 3, r * 3, &t[r * 12..r * 12 + 12]))
+            .collect()
     }
 
     fn update(&mut self, s: &Sequence) {
@@ -112,13 +133,22 @@ impl Perceptron {
 
 fn shuffle<T>(v: &mut [T], seed: &mut u64) {
     for i in (1..v.len()).rev() {
-        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let j = (*seed >> 33) as usize % (i + 1);
         v.swap(i, j);
     }
 }
 
-fn train(seqs: &[Sequence], bits: u8, roles: usize, epochs: usize, dev: &[Sequence], name: &str) -> (Vec<f32>, Vec<f32>) {
+fn train(
+    seqs: &[Sequence],
+    bits: u8,
+    roles: usize,
+    epochs: usize,
+    dev: &[Sequence],
+    name: &str,
+) -> (Vec<f32>, Vec<f32>) {
     let mut p = Perceptron::new(bits, roles);
     let mut order: Vec<usize> = (0..seqs.len()).collect();
     let mut seed = 42u64;
@@ -129,7 +159,9 @@ fn train(seqs: &[Sequence], bits: u8, roles: usize, epochs: usize, dev: &[Sequen
         }
         if !dev.is_empty() {
             let (w, t) = p.averaged();
-            let f1s: Vec<String> = (0..roles).map(|r| format!("{:.4}", span_f1(&w, &t, p.mask, roles, dev, r))).collect();
+            let f1s: Vec<String> = (0..roles)
+                .map(|r| format!("{:.4}", span_f1(&w, &t, p.mask, roles, dev, r)))
+                .collect();
             eprintln!("{name} epoch {} dev span F1 {}", epoch + 1, f1s.join(" "));
         }
     }
@@ -169,29 +201,53 @@ fn span_f1(w: &[f32], t: &[f32], mask: u32, roles: usize, seqs: &[Sequence], r: 
 fn predict_cues(w: &[f32], t: &[f32], bits: u8, docs: &[Doc]) -> Vec<Vec<Vec<u8>>> {
     let mask = (1u32 << bits) - 1;
     docs.iter()
-        .map(|d| ct::cue_sequences(&d.text, &d.gold).iter().map(|s| Perceptron::predict_with(w, t, mask, 1, s).remove(0)).collect())
+        .map(|d| {
+            ct::cue_sequences(&d.text, &d.gold)
+                .iter()
+                .map(|s| Perceptron::predict_with(w, t, mask, 1, s).remove(0))
+                .collect()
+        })
         .collect()
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
-        eprintln!("usage: train-claims TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--prune N]");
+        eprintln!(
+            "usage: train-claims TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--prune N]"
+        );
         std::process::exit(2);
     }
-    let (bits, epochs, prune): (u8, usize, u8) =
-        (factlens_tools::flag(&args, "--bits", 17), factlens_tools::flag(&args, "--epochs", 8), factlens_tools::flag(&args, "--prune", 4));
-    let command = format!("cargo run --release -p factlens-tools --bin train-claims -- {}", args[1..].join(" "));
+    let (bits, epochs, prune): (u8, usize, u8) = (
+        factlens_tools::flag(&args, "--bits", 17),
+        factlens_tools::flag(&args, "--epochs", 8),
+        factlens_tools::flag(&args, "--prune", 4),
+    );
+    let command = format!(
+        "cargo run --release -p factlens-tools --bin train-claims -- {}",
+        args[1..].join(" ")
+    );
     let train_docs = read(&args[1]);
     let dev_docs = read(&args[2]);
-    eprintln!("{} train docs, {} dev docs", train_docs.len(), dev_docs.len());
+    eprintln!(
+        "{} train docs, {} dev docs",
+        train_docs.len(),
+        dev_docs.len()
+    );
 
-    let cue_seqs = |docs: &[Doc]| -> Vec<Sequence> { docs.iter().flat_map(|d| ct::cue_sequences(&d.text, &d.gold)).collect() };
+    let cue_seqs = |docs: &[Doc]| -> Vec<Sequence> {
+        docs.iter()
+            .flat_map(|d| ct::cue_sequences(&d.text, &d.gold))
+            .collect()
+    };
     let dev_cue = cue_seqs(&dev_docs);
 
     // Jackknife: cues for stage two's training come from a model that did
     // not see the document.
-    let (even, odd): (Vec<_>, Vec<_>) = train_docs.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+    let (even, odd): (Vec<_>, Vec<_>) = train_docs
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| i % 2 == 0);
     let fold = |v: Vec<(usize, Doc)>| v.into_iter().map(|(_, d)| d).collect::<Vec<Doc>>();
     let (a, b) = (fold(even), fold(odd));
     let (wa, ta) = train(&cue_seqs(&a), bits, 1, epochs, &[], "cue fold A");
@@ -204,13 +260,29 @@ fn main() {
     let preds: Vec<Vec<Vec<u8>>> = pred_a.into_iter().chain(pred_b).collect();
     let (wc, tc) = train(&cue_seqs(&all), bits, 1, epochs, &dev_cue, "cue");
 
-    let role_train: Vec<Sequence> = all.iter().zip(&preds).flat_map(|(d, p)| ct::role_sequences(&d.text, &d.gold, p)).collect();
+    let role_train: Vec<Sequence> = all
+        .iter()
+        .zip(&preds)
+        .flat_map(|(d, p)| ct::role_sequences(&d.text, &d.gold, p))
+        .collect();
     let dev_pred = predict_cues(&wc, &tc, bits, &dev_docs);
-    let role_dev: Vec<Sequence> = dev_docs.iter().zip(&dev_pred).flat_map(|(d, p)| ct::role_sequences(&d.text, &d.gold, p)).collect();
+    let role_dev: Vec<Sequence> = dev_docs
+        .iter()
+        .zip(&dev_pred)
+        .flat_map(|(d, p)| ct::role_sequences(&d.text, &d.gold, p))
+        .collect();
     let (wr, tr) = train(&role_train, bits, 2, epochs, &role_dev, "source/content");
 
     let out = std::path::Path::new(&args[3]);
-    std::fs::write(out.join("cue.bin"), ct::encode_tagger(&command, bits, 1, &wc, &tc, prune)).expect("write cue.bin");
-    std::fs::write(out.join("roles.bin"), ct::encode_tagger(&command, bits, 2, &wr, &tr, prune)).expect("write roles.bin");
+    std::fs::write(
+        out.join("cue.bin"),
+        ct::encode_tagger(&command, bits, 1, &wc, &tc, prune),
+    )
+    .expect("write cue.bin");
+    std::fs::write(
+        out.join("roles.bin"),
+        ct::encode_tagger(&command, bits, 2, &wr, &tr, prune),
+    )
+    .expect("write roles.bin");
     eprintln!("wrote {}/cue.bin and roles.bin", out.display());
 }

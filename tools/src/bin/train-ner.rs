@@ -64,7 +64,15 @@ struct Opts {
 }
 
 fn parse_args() -> Result<Opts, String> {
-    let mut o = Opts { train: String::new(), out: String::new(), c1: 0.1, c2: 0.01, iterations: 150, augment: 3, prune: 0.0 };
+    let mut o = Opts {
+        train: String::new(),
+        out: String::new(),
+        c1: 0.1,
+        c2: 0.01,
+        iterations: 150,
+        augment: 3,
+        prune: 0.0,
+    };
     let mut pos = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -72,7 +80,9 @@ fn parse_args() -> Result<Opts, String> {
         match a.as_str() {
             "--c1" => o.c1 = val()?.parse().map_err(|e| format!("--c1: {e}"))?,
             "--c2" => o.c2 = val()?.parse().map_err(|e| format!("--c2: {e}"))?,
-            "--iterations" => o.iterations = val()?.parse().map_err(|e| format!("--iterations: {e}"))?,
+            "--iterations" => {
+                o.iterations = val()?.parse().map_err(|e| format!("--iterations: {e}"))?
+            }
             "--augment" => o.augment = val()?.parse().map_err(|e| format!("--augment: {e}"))?,
             "--prune" => o.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
             _ => pos.push(a),
@@ -95,15 +105,31 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let o = parse_args()?;
-    let command = std::iter::once("train-ner".to_string()).chain(std::env::args().skip(1)).collect::<Vec<_>>().join(" ");
+    let command = std::iter::once("train-ner".to_string())
+        .chain(std::env::args().skip(1))
+        .collect::<Vec<_>>()
+        .join(" ");
     let gazetteer = Gazetteer::parse(GAZETTEER)?;
     let docs = read_docs(&o.train)?;
-    eprintln!("{} documents, {} tokens", docs.len(), docs.iter().map(|d| d.words.len()).sum::<usize>());
+    eprintln!(
+        "{} documents, {} tokens",
+        docs.len(),
+        docs.iter().map(|d| d.words.len()).sum::<usize>()
+    );
 
     let mut trainer = crfs::train::Trainer::lbfgs();
-    trainer.params_mut().set_c1(o.c1).map_err(|e| e.to_string())?;
-    trainer.params_mut().set_c2(o.c2).map_err(|e| e.to_string())?;
-    trainer.params_mut().set_max_iterations(o.iterations).map_err(|e| e.to_string())?;
+    trainer
+        .params_mut()
+        .set_c1(o.c1)
+        .map_err(|e| e.to_string())?;
+    trainer
+        .params_mut()
+        .set_c2(o.c2)
+        .map_err(|e| e.to_string())?;
+    trainer
+        .params_mut()
+        .set_max_iterations(o.iterations)
+        .map_err(|e| e.to_string())?;
     trainer.verbose(true);
     let mut x = Extractor::default();
     let mut f = DocFeatures::default();
@@ -115,11 +141,19 @@ fn run() -> Result<(), String> {
     const CHUNK: usize = 8000;
     let mut xseq: Vec<Vec<crfs::Attribute>> = Vec::new();
     let mut yseq: Vec<&'static str> = Vec::new();
-    let mut add = |doc: &Doc, trainer: &mut crfs::train::Trainer<crfs::train::Lbfgs>, flush: bool| -> Result<(), String> {
+    let mut add = |doc: &Doc,
+                   trainer: &mut crfs::train::Trainer<crfs::train::Lbfgs>,
+                   flush: bool|
+     -> Result<(), String> {
         let words: Vec<&str> = doc.words.iter().map(String::as_str).collect();
         x.extract(&words, &doc.sentences, &gazetteer, &mut f);
         for i in 0..doc.words.len() {
-            xseq.push(f.of(i).iter().map(|h| crfs::Attribute::new(format!("{h:08x}"), 1.0)).collect());
+            xseq.push(
+                f.of(i)
+                    .iter()
+                    .map(|h| crfs::Attribute::new(format!("{h:08x}"), 1.0))
+                    .collect(),
+            );
         }
         yseq.extend_from_slice(&doc.labels);
         if !xseq.is_empty() && (xseq.len() >= CHUNK || flush) {
@@ -137,7 +171,15 @@ fn run() -> Result<(), String> {
             add(&title_cased(doc, n as u64), &mut trainer, last)?;
             augmented += 1;
         } else if last && o.augment > 0 {
-            add(&Doc { words: vec![], sentences: vec![], labels: vec![] }, &mut trainer, true)?;
+            add(
+                &Doc {
+                    words: vec![],
+                    sentences: vec![],
+                    labels: vec![],
+                },
+                &mut trainer,
+                true,
+            )?;
         }
     }
     eprintln!("{augmented} documents added again in part in Title Case");
@@ -162,7 +204,8 @@ fn read_docs(path: &str) -> Result<Vec<Doc>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let g: GoldDoc = serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        let g: GoldDoc =
+            serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
         docs.push(to_doc(&g));
     }
     Ok(docs)
@@ -176,7 +219,12 @@ fn to_doc(g: &GoldDoc) -> Doc {
     let t = text::Text::new(&g.text);
     let words: Vec<String> = (0..t.tokens.len()).map(|i| t.tok(i).to_string()).collect();
     // Code points to bytes.
-    let byte_of: Vec<usize> = g.text.char_indices().map(|(b, _)| b).chain(std::iter::once(g.text.len())).collect();
+    let byte_of: Vec<usize> = g
+        .text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(g.text.len()))
+        .collect();
     let mut labels = vec!["O"; words.len()];
     for sp in &g.spans {
         let ty = match sp.label.as_str() {
@@ -186,7 +234,9 @@ fn to_doc(g: &GoldDoc) -> Doc {
             "MISC" => 7,
             _ => continue,
         };
-        let (Some(&start), Some(&end)) = (byte_of.get(sp.start), byte_of.get(sp.end)) else { continue };
+        let (Some(&start), Some(&end)) = (byte_of.get(sp.start), byte_of.get(sp.end)) else {
+            continue;
+        };
         let mut first = true;
         for (k, tok) in t.tokens.iter().enumerate() {
             if tok.span.start < end && start < tok.span.end && labels[k] == "O" {
@@ -195,11 +245,18 @@ fn to_doc(g: &GoldDoc) -> Doc {
             }
         }
     }
-    Doc { words, sentences: t.sentences.clone(), labels }
+    Doc {
+        words,
+        sentences: t.sentences.clone(),
+        labels,
+    }
 }
 
 /// Words that stay lower case in a Title Case headline.
-const SMALL: &[&str] = &["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "as", "with", "from"];
+const SMALL: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "as", "with",
+    "from",
+];
 
 /// A copy of the document with about one sentence in three in Title Case.
 fn title_cased(doc: &Doc, seed: u64) -> Doc {
@@ -217,7 +274,11 @@ fn title_cased(doc: &Doc, seed: u64) -> Doc {
             }
         }
     }
-    Doc { words, sentences: doc.sentences.clone(), labels: doc.labels.clone() }
+    Doc {
+        words,
+        sentences: doc.sentences.clone(),
+        labels: doc.labels.clone(),
+    }
 }
 
 /// The library's model format (see `src/entities/model.rs`).
@@ -225,7 +286,12 @@ fn title_cased(doc: &Doc, seed: u64) -> Doc {
 /// steps (of 127) are left out; they change almost no decision and each
 /// costs a table entry and a cache miss when tagging.
 fn pack(dump: &str, command: &str, prune: f64) -> Result<Vec<u8>, String> {
-    let label = |s: &str| LABELS.iter().position(|l| *l == s).ok_or(format!("unknown label {s}"));
+    let label = |s: &str| {
+        LABELS
+            .iter()
+            .position(|l| *l == s)
+            .ok_or(format!("unknown label {s}"))
+    };
     let mut trans = [[0f64; 9]; 9];
     let mut state: std::collections::BTreeMap<u32, [f64; 9]> = Default::default();
     let mut section = "";
@@ -234,14 +300,19 @@ fn pack(dump: &str, command: &str, prune: f64) -> Result<Vec<u8>, String> {
             section = line.split(' ').next().unwrap_or("");
             continue;
         }
-        let Some((lhs, w)) = line.trim().rsplit_once(": ") else { continue };
-        let Some((src, dst)) = lhs.split_once(" --> ") else { continue };
+        let Some((lhs, w)) = line.trim().rsplit_once(": ") else {
+            continue;
+        };
+        let Some((src, dst)) = lhs.split_once(" --> ") else {
+            continue;
+        };
         let src = src.split_once(") ").map_or(src, |x| x.1);
         let w: f64 = w.parse().map_err(|e| format!("weight {w}: {e}"))?;
         match section {
             "TRANSITIONS" => trans[label(src)?][label(dst)?] = w,
             "STATE_FEATURES" => {
-                let key = u32::from_str_radix(src, 16).map_err(|e| format!("attribute {src}: {e}"))?;
+                let key =
+                    u32::from_str_radix(src, 16).map_err(|e| format!("attribute {src}: {e}"))?;
                 state.entry(key).or_insert([0.0; 9])[label(dst)?] = w;
             }
             _ => {}
@@ -250,7 +321,10 @@ fn pack(dump: &str, command: &str, prune: f64) -> Result<Vec<u8>, String> {
     let max = state.values().flatten().fold(0f64, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
     // Features whose every weight rounds to zero cost bytes and change nothing.
-    state.retain(|_, row| row.iter().any(|w| (w / scale).round().abs() > prune.max(0.0)));
+    state.retain(|_, row| {
+        row.iter()
+            .any(|w| (w / scale).round().abs() > prune.max(0.0))
+    });
     let mut out = Vec::new();
     out.extend_from_slice(b"FLNER\0\0\0");
     out.extend_from_slice(&2u32.to_le_bytes());

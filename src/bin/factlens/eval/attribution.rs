@@ -15,7 +15,10 @@ fn gold_spans(g: &GoldDoc) -> Spans {
     for c in &g.claims {
         for (k, role) in ROLES.iter().enumerate() {
             if let Some(a) = c.get(role).and_then(|v| v.as_array()) {
-                if let (Some(s), Some(e)) = (a.first().and_then(|v| v.as_u64()), a.get(1).and_then(|v| v.as_u64())) {
+                if let (Some(s), Some(e)) = (
+                    a.first().and_then(|v| v.as_u64()),
+                    a.get(1).and_then(|v| v.as_u64()),
+                ) {
                     out[k].push((s as usize, e as usize));
                 }
             }
@@ -86,7 +89,11 @@ pub fn eval(gold: &[GoldDoc]) -> Result<(Report, Vec<String>), String> {
     let (mut n_gold_claims, mut n_pred_claims) = (0, 0);
     for g in gold {
         let doc = factlens::annotate(&g.text, &Options::new());
-        let claims: Vec<_> = doc.claims.iter().filter(|c| c.kind == ClaimKind::Attributed).collect();
+        let claims: Vec<_> = doc
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Attributed)
+            .collect();
         let role = |c: &factlens::Claim, k: usize| -> Option<(usize, usize)> {
             match k {
                 0 => c.source.as_ref().map(|r| (r.start, r.end)),
@@ -94,7 +101,9 @@ pub fn eval(gold: &[GoldDoc]) -> Result<(Report, Vec<String>), String> {
                 _ => Some((c.content.start, c.content.end)),
             }
         };
-        let pair = |x: Option<(usize, usize)>| x.map_or(serde_json::Value::Null, |(s, e)| serde_json::json!([s, e]));
+        let pair = |x: Option<(usize, usize)>| {
+            x.map_or(serde_json::Value::Null, |(s, e)| serde_json::json!([s, e]))
+        };
         predictions.push(
             serde_json::json!({"id": g.id, "claims": claims.iter().map(|c| serde_json::json!({
                 "source": pair(role(c, 0)), "cue": pair(role(c, 1)), "content": pair(role(c, 2)),
@@ -114,10 +123,17 @@ pub fn eval(gold: &[GoldDoc]) -> Result<(Report, Vec<String>), String> {
             ex[k].add(exact(&p, &q));
             // The reference scorer breaks ties by gold order first.
             let pairs = overlap_pairs(&q, &p);
-            ov[k].add(Counts { tp: pairs.len(), pred: p.len(), gold: q.len() });
+            ov[k].add(Counts {
+                tp: pairs.len(),
+                pred: p.len(),
+                gold: q.len(),
+            });
             if !pairs.is_empty() {
                 let t = tokens.get_or_insert_with(|| Tokens::new(&g.text));
-                soft_sum[k] += pairs.iter().map(|&(gi, pi)| t.jaccard(q[gi], p[pi])).sum::<f64>();
+                soft_sum[k] += pairs
+                    .iter()
+                    .map(|&(gi, pi)| t.jaccard(q[gi], p[pi]))
+                    .sum::<f64>();
             }
         }
     }
@@ -126,11 +142,32 @@ pub fn eval(gold: &[GoldDoc]) -> Result<(Report, Vec<String>), String> {
         if c.pred + c.gold == 0 {
             return (None, None, None);
         }
-        let p = if c.pred == 0 { 0.0 } else { soft_sum[k] / c.pred as f64 };
-        let r = if c.gold == 0 { 0.0 } else { soft_sum[k] / c.gold as f64 };
-        (Some(p), Some(r), Some(if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }))
+        let p = if c.pred == 0 {
+            0.0
+        } else {
+            soft_sum[k] / c.pred as f64
+        };
+        let r = if c.gold == 0 {
+            0.0
+        } else {
+            soft_sum[k] / c.gold as f64
+        };
+        (
+            Some(p),
+            Some(r),
+            Some(if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            }),
+        )
     };
-    let mut table = format!("{} documents, {} gold claims, {} predicted claims\n\n", gold.len(), n_gold_claims, n_pred_claims);
+    let mut table = format!(
+        "{} documents, {} gold claims, {} predicted claims\n\n",
+        gold.len(),
+        n_gold_claims,
+        n_pred_claims
+    );
     table += &header("exact");
     for (k, r) in ROLES.iter().enumerate() {
         table += &ex[k].row(r);

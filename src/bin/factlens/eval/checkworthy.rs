@@ -36,7 +36,10 @@ pub fn eval(gold: &[GoldDoc]) -> Result<(Report, Vec<String>), String> {
     let mut items = Vec::with_capacity(gold.len());
     let mut predictions = Vec::with_capacity(gold.len());
     for g in gold {
-        let label = g.label.ok_or_else(|| format!("{}: no \"label\": not check-worthiness gold", g.id))? == 1;
+        let label = g
+            .label
+            .ok_or_else(|| format!("{}: no \"label\": not check-worthiness gold", g.id))?
+            == 1;
         let doc = factlens::annotate(&g.text, &Options::new());
         let score = doc.claims.iter().map(|c| c.checkworthy).fold(0.0, f64::max);
         let guess = doc.claims.iter().any(|c| c.checkworthy >= 0.5);
@@ -47,9 +50,16 @@ pub fn eval(gold: &[GoldDoc]) -> Result<(Report, Vec<String>), String> {
             (false, false) => tn += 1,
         }
         items.push((score, label));
-        predictions.push(serde_json::json!({"id": g.id, "checkworthy": u8::from(guess), "score": score}).to_string());
+        predictions.push(
+            serde_json::json!({"id": g.id, "checkworthy": u8::from(guess), "score": score})
+                .to_string(),
+        );
     }
-    let c = Counts { tp, pred: tp + fp, gold: tp + fn_ };
+    let c = Counts {
+        tp,
+        pred: tp + fp,
+        gold: tp + fn_,
+    };
     let accuracy = (!gold.is_empty()).then(|| (tp + tn) as f64 / gold.len() as f64);
     let ap = average_precision(&items);
     let f = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.4}"));
@@ -74,7 +84,10 @@ mod tests {
     #[test]
     fn tied_scores_form_one_block() {
         // Without ties: mean precision at each positive's rank.
-        assert_eq!(average_precision(&[(0.9, true), (0.8, false), (0.7, true)]), Some((1.0 + 2.0 / 3.0) / 2.0));
+        assert_eq!(
+            average_precision(&[(0.9, true), (0.8, false), (0.7, true)]),
+            Some((1.0 + 2.0 / 3.0) / 2.0)
+        );
         // A tie of one positive and one negative counts as precision 1/2 for the block.
         assert_eq!(average_precision(&[(0.5, true), (0.5, false)]), Some(0.5));
         assert_eq!(average_precision(&[(0.5, false)]), None);

@@ -78,13 +78,18 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Task::Checkworthy => checkworthy::eval(&gold),
     }?;
     if let Some(path) = &args.predictions {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?);
+        let mut f = std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        );
         for p in &predictions {
             writeln!(f, "{p}").map_err(|e| e.to_string())?;
         }
     }
     if args.json {
-        println!("{}", serde_json::to_string(&report.json).expect("serializes"));
+        println!(
+            "{}",
+            serde_json::to_string(&report.json).expect("serializes")
+        );
     } else {
         print!("{}", report.table);
     }
@@ -106,7 +111,8 @@ fn read_gold(path: &PathBuf) -> Result<Vec<GoldDoc>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let doc: GoldDoc = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let doc: GoldDoc =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
         out.push(doc);
     }
     Ok(out)
@@ -127,13 +133,26 @@ impl Counts {
         self.gold += other.gold;
     }
     pub fn precision(&self) -> Option<f64> {
-        self.defined().then(|| if self.pred == 0 { 0.0 } else { self.tp as f64 / self.pred as f64 })
+        self.defined().then(|| {
+            if self.pred == 0 {
+                0.0
+            } else {
+                self.tp as f64 / self.pred as f64
+            }
+        })
     }
     pub fn recall(&self) -> Option<f64> {
-        self.defined().then(|| if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 })
+        self.defined().then(|| {
+            if self.gold == 0 {
+                0.0
+            } else {
+                self.tp as f64 / self.gold as f64
+            }
+        })
     }
     pub fn f1(&self) -> Option<f64> {
-        self.defined().then(|| 2.0 * self.tp as f64 / (self.pred + self.gold) as f64)
+        self.defined()
+            .then(|| 2.0 * self.tp as f64 / (self.pred + self.gold) as f64)
     }
     fn defined(&self) -> bool {
         self.pred + self.gold > 0
@@ -181,7 +200,11 @@ pub fn exact<K: Ord + Clone>(pred: &[K], gold: &[K]) -> Counts {
             k += 1;
         }
     }
-    Counts { tp, pred: pred.len(), gold: gold.len() }
+    Counts {
+        tp,
+        pred: pred.len(),
+        gold: gold.len(),
+    }
 }
 
 /// Greedy overlap matching as the reference scorer does it: candidate

@@ -39,7 +39,11 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>)
     let mut predictions = Vec::with_capacity(gold.len());
     for g in gold {
         let doc = factlens::annotate(&g.text, &Options::new());
-        let pred: Vec<Typed> = doc.entities.iter().map(|e| (e.start, e.end, conll(e.label))).collect();
+        let pred: Vec<Typed> = doc
+            .entities
+            .iter()
+            .map(|e| (e.start, e.end, conll(e.label)))
+            .collect();
         let gs: Vec<Typed> = g
             .spans
             .iter()
@@ -53,18 +57,36 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>)
         let strip = |v: &[Typed]| v.iter().map(|&(s, e, _)| (s, e)).collect::<Vec<_>>();
         untyped.add(exact(&strip(&pred), &strip(&gs)));
         let (p, q) = (strip(&pred), strip(&gs));
-        untyped_relaxed.add(Counts { tp: overlap_pairs(&p, &q).len(), pred: p.len(), gold: q.len() });
+        untyped_relaxed.add(Counts {
+            tp: overlap_pairs(&p, &q).len(),
+            pred: p.len(),
+            gold: q.len(),
+        });
         for (k, t) in TYPES.iter().enumerate() {
-            let p: Vec<(usize, usize)> = pred.iter().filter(|x| x.2 == *t).map(|&(s, e, _)| (s, e)).collect();
-            let q: Vec<(usize, usize)> = gs.iter().filter(|x| x.2 == *t).map(|&(s, e, _)| (s, e)).collect();
+            let p: Vec<(usize, usize)> = pred
+                .iter()
+                .filter(|x| x.2 == *t)
+                .map(|&(s, e, _)| (s, e))
+                .collect();
+            let q: Vec<(usize, usize)> = gs
+                .iter()
+                .filter(|x| x.2 == *t)
+                .map(|&(s, e, _)| (s, e))
+                .collect();
             exact_by[k].add(exact(&p, &q));
-            relaxed_by[k].add(Counts { tp: overlap_pairs(&p, &q).len(), pred: p.len(), gold: q.len() });
+            relaxed_by[k].add(Counts {
+                tp: overlap_pairs(&p, &q).len(),
+                pred: p.len(),
+                gold: q.len(),
+            });
         }
     }
-    let sum = |v: &[Counts], upto: usize| v[..upto].iter().fold(Counts::default(), |mut a, c| {
-        a.add(*c);
-        a
-    });
+    let sum = |v: &[Counts], upto: usize| {
+        v[..upto].iter().fold(Counts::default(), |mut a, c| {
+            a.add(*c);
+            a
+        })
+    };
     let (micro, pol) = (sum(&exact_by, 4), sum(&exact_by, 3));
     let (rmicro, rpol) = (sum(&relaxed_by, 4), sum(&relaxed_by, 3));
     let mut table = header("exact (CoNLL)");
@@ -85,7 +107,12 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool) -> Result<(Report, Vec<String>)
     // type conventions differ from CoNLL's (MEANTIME types adjectives LOC).
     table += &untyped_relaxed.row("untyped (extra)");
     let per_type = |v: &[Counts]| -> serde_json::Value {
-        TYPES.iter().zip(v).map(|(t, c)| (t.to_string(), c.json())).collect::<serde_json::Map<_, _>>().into()
+        TYPES
+            .iter()
+            .zip(v)
+            .map(|(t, c)| (t.to_string(), c.json()))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
     };
     let json = serde_json::json!({
         "task": "ner", "documents": gold.len(),

@@ -30,7 +30,9 @@ struct Tx {
 /// The document date of a gold line: `meta.dct`, whose first ten
 /// characters are `YYYY-MM-DD` (some carry a time of day too).
 fn dct(meta: &serde_json::Value) -> Option<&str> {
-    meta.get("dct").and_then(|v| v.as_str()).and_then(|s| s.get(..10))
+    meta.get("dct")
+        .and_then(|v| v.as_str())
+        .and_then(|s| s.get(..10))
 }
 
 /// The end (code points) of the annotated part of a gold text: the end of
@@ -38,10 +40,19 @@ fn dct(meta: &serde_json::Value) -> Option<&str> {
 fn annotated_end(g: &GoldDoc) -> usize {
     let last = g.spans.iter().map(|s| s.end).max().unwrap_or(0);
     let n = g.text.chars().count();
-    g.text.chars().enumerate().skip(last).find(|&(_, c)| c == '\n').map_or(n, |(i, _)| i)
+    g.text
+        .chars()
+        .enumerate()
+        .skip(last)
+        .find(|&(_, c)| c == '\n')
+        .map_or(n, |(i, _)| i)
 }
 
-pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(Report, Vec<String>), String> {
+pub fn eval(
+    gold: &[GoldDoc],
+    skip_nested: bool,
+    gold_extent: bool,
+) -> Result<(Report, Vec<String>), String> {
     let (mut strict, mut relaxed) = (Counts::default(), Counts::default());
     let (mut type_ok, mut value_ok) = (0usize, 0usize);
     let mut gold_per_type = [0usize; 4];
@@ -49,7 +60,9 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(R
     let mut predictions = Vec::with_capacity(gold.len());
     for g in gold {
         let options = match dct(&g.meta) {
-            Some(d) => Options::new().document_date(d).map_err(|e| format!("{}: meta.dct: {e}", g.id))?,
+            Some(d) => Options::new()
+                .document_date(d)
+                .map_err(|e| format!("{}: meta.dct: {e}", g.id))?,
             None => Options::new(),
         };
         let doc = factlens::annotate(&g.text, &options);
@@ -58,7 +71,12 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(R
         let mut pred: Vec<Tx> = doc
             .dates
             .iter()
-            .map(|d| Tx { start: d.start, end: d.end, label: label(d.kind).to_string(), value: d.value.clone() })
+            .map(|d| Tx {
+                start: d.start,
+                end: d.end,
+                label: label(d.kind).to_string(),
+                value: d.value.clone(),
+            })
             .collect();
         if gold_extent {
             let end = annotated_end(g);
@@ -71,7 +89,12 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(R
             .filter(|s| !(skip_nested && s.nested))
             .filter_map(|s| {
                 let l = s.label.trim().to_uppercase();
-                TYPES.contains(&l.as_str()).then(|| Tx { start: s.start, end: s.end, label: l, value: s.value.clone() })
+                TYPES.contains(&l.as_str()).then(|| Tx {
+                    start: s.start,
+                    end: s.end,
+                    label: l,
+                    value: s.value.clone(),
+                })
             })
             .collect();
         gs.sort();
@@ -87,14 +110,22 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(R
         let q: Vec<(usize, usize)> = gs.iter().map(|t| (t.start, t.end)).collect();
         strict.add(exact(&p, &q));
         let pairs = overlap_pairs(&p, &q);
-        relaxed.add(Counts { tp: pairs.len(), pred: p.len(), gold: q.len() });
+        relaxed.add(Counts {
+            tp: pairs.len(),
+            pred: p.len(),
+            gold: q.len(),
+        });
         for (i, j) in pairs {
             type_ok += usize::from(pred[i].label == gs[j].label);
             let up = |v: &Option<String>| v.as_ref().map(|s| s.to_uppercase());
             value_ok += usize::from(up(&pred[i].value) == up(&gs[j].value));
         }
     }
-    let attr = |correct: usize| Counts { tp: correct, pred: relaxed.pred, gold: relaxed.gold };
+    let attr = |correct: usize| Counts {
+        tp: correct,
+        pred: relaxed.pred,
+        gold: relaxed.gold,
+    };
     let accuracy = |correct: usize| (relaxed.tp > 0).then(|| correct as f64 / relaxed.tp as f64);
     let (ty, va) = (attr(type_ok), attr(value_ok));
     let f = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.4}"));
@@ -106,8 +137,16 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(R
     table += &header("attributes (over relaxed)");
     table += &ty.row("type");
     table += &va.row("value");
-    table += &format!("type accuracy  {}  ({type_ok}/{})\n", f(accuracy(type_ok)), relaxed.tp);
-    table += &format!("value accuracy {}  ({value_ok}/{})\n", f(accuracy(value_ok)), relaxed.tp);
+    table += &format!(
+        "type accuracy  {}  ({type_ok}/{})\n",
+        f(accuracy(type_ok)),
+        relaxed.tp
+    );
+    table += &format!(
+        "value accuracy {}  ({value_ok}/{})\n",
+        f(accuracy(value_ok)),
+        relaxed.tp
+    );
     table += "\nper type (gold / predicted):";
     for (k, t) in TYPES.iter().enumerate() {
         table += &format!(" {t} {}/{}", gold_per_type[k], pred_per_type[k]);
@@ -125,7 +164,12 @@ pub fn eval(gold: &[GoldDoc], skip_nested: bool, gold_extent: bool) -> Result<(R
         j
     };
     let per_type = |v: &[usize; 4]| -> serde_json::Value {
-        TYPES.iter().zip(v).map(|(t, n)| (t.to_string(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>().into()
+        TYPES
+            .iter()
+            .zip(v)
+            .map(|(t, n)| (t.to_string(), serde_json::Value::from(*n)))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
     };
     let json = serde_json::json!({
         "task": "timex", "documents": gold.len(),
