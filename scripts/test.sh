@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: Rust unit, golden, property and CLI tests; WebAssembly
+# Runs the style checks (scripts/lint.sh), then every test: Rust unit, golden, property and CLI tests; WebAssembly
 # against native; and the page in headless Chromium. Installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh --browser
+
+scripts/lint.sh
 
 echo "== Rust tests"
 cargo test --workspace

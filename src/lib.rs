@@ -13,7 +13,7 @@
 //! # Offsets
 //! Every span in a [`Document`] is in Unicode code points, end exclusive,
 //! the unit of the W3C Web Annotation model. Inside the crate spans are UTF-8
-//! byte offsets; they are converted once, in [`document`], through a
+//! byte offsets; they are converted once, in `document`, through a
 //! precomputed map.
 //!
 //! # Layout

@@ -2,7 +2,7 @@
 //! offsets to code points.
 //!
 //! Every recognizer works in byte offsets into the original `&str`; only
-//! [`crate::document`] converts to code points, once, through [`CharMap`].
+//! `document` converts to code points, once, through [`CharMap`].
 
 /// A half-open byte range `[start, end)` into the source text, always on
 /// `char` boundaries.

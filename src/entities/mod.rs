@@ -134,10 +134,12 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let known = |i: usize| tg.gazetteer.categories_of_keys(&keys[i..=i]) != 0;
     let phrase = |i: usize| (2..=4).any(|k| i + k <= words.len() && company(i, i + k));
     products::apply(
-        text,
-        &words,
-        &initial,
-        &skipped,
+        products::View {
+            text,
+            words: &words,
+            initial: &initial,
+            skip: &skipped,
+        },
         |i| company(i, i + 1),
         phrase,
         known,

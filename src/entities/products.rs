@@ -104,6 +104,16 @@ fn variant_of(w: &str, m: &str) -> bool {
             .is_some_and(|rest| rest == "s" || rest.starts_with('-') && rest.len() > 1)
 }
 
+/// The article as the product pass reads it: its tokens, their words,
+/// which tokens open a sentence and which the tagger skipped.
+#[derive(Clone, Copy)]
+pub(super) struct View<'a> {
+    pub text: &'a Text<'a>,
+    pub words: &'a [&'a str],
+    pub initial: &'a [bool],
+    pub skip: &'a [bool],
+}
+
 /// `is_company` says whether a token is a company of the company list,
 /// `is_company_phrase` whether one begins there ("Air France"),
 /// `known` whether the gazetteers know it, `initial` which tokens open a
@@ -111,15 +121,18 @@ fn variant_of(w: &str, m: &str) -> bool {
 /// the tagger found over them; a mention that sticks out keeps its part
 /// outside ("Apple" of a tagged "Apple launches iPhone").
 pub(super) fn apply(
-    text: &Text,
-    words: &[&str],
-    initial: &[bool],
-    skip: &[bool],
+    view: View<'_>,
     is_company: impl Fn(usize) -> bool,
     is_company_phrase: impl Fn(usize) -> bool,
     known: impl Fn(usize) -> bool,
     found: &mut Vec<Tagged>,
 ) {
+    let View {
+        text,
+        words,
+        initial,
+        skip,
+    } = view;
     let n = words.len();
     let word = |i: usize| text.tokens[i].kind == TokenKind::Word;
     let cap = |i: usize| words[i].starts_with(|c: char| c.is_uppercase());

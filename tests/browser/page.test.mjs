@@ -147,7 +147,7 @@ test('a correction can be undone and redone, and survives a reload and re-annota
     // Typing before it shifts it.
     await page.locator('#source').evaluate((t) => { t.focus(); t.setSelectionRange(0, 0); });
     await page.keyboard.type('Update: ');
-    n = await rendered(page, n);
+    await rendered(page, n);
     assert.equal(await label(), 1, 'kept after an edit before it');
 
     await page.reload();
@@ -177,7 +177,7 @@ test('deleting and relabelling a highlight from the keyboard', async () => {
     assert.ok((await page.locator('#view mark.hl.t-ORG', { hasText: /^Monday$/ }).count()) === 1, 'relabelled');
     await page.locator('#view mark.hl', { hasText: /^Monday$/ }).focus();
     await page.keyboard.press('Delete');
-    n = await rendered(page, n);
+    await rendered(page, n);
     assert.equal(await page.locator('#view mark.hl', { hasText: /^Monday$/ }).count(), 0, 'deleted');
     const doc = JSON.parse(await exportFile(page, 'factlens'));
     // Labelling a span the machine already found is a relabel, otherwise an add.
@@ -200,7 +200,7 @@ test('the exported document equals the CLI document for the same text and date, 
     n = await rendered(page, n);
     await selectInView(page, 'engineers');
     await page.keyboard.press('Alt+m');
-    n = await rendered(page, n);
+    await rendered(page, n);
     const exported = JSON.parse(await exportFile(page, 'factlens'));
 
     const dir = mkdtempSync(join(tmpdir(), 'factlens-export-'));
@@ -278,7 +278,7 @@ test('web annotation and CSV exports carry code-point offsets and defuse formula
     n = await rendered(page, n);
     await selectInView(page, 'Café');
     await page.keyboard.press('Alt+m');
-    n = await rendered(page, n);
+    await rendered(page, n);
     const wa = JSON.parse(await exportFile(page, 'webanno'));
     assert.equal(wa.type, 'AnnotationCollection');
     assert.equal(wa.total, wa.first.items.length);
