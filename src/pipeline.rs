@@ -91,10 +91,9 @@ pub fn annotate(text: &str, options: &Options) -> Document {
                 kind: x.kind,
                 granularity: x
                     .value
-                    .as_deref()
-                    .and_then(dates::granularity)
+                    .and_then(|v| dates::granularity(&v.to_string()))
                     .map(str::to_string),
-                value: x.value.clone(),
+                value: x.value.map(|v| v.to_string()),
             }
         })
         .collect();

@@ -16,6 +16,7 @@ use jiff::civil::Date;
 
 use super::lexicon::{self, count, DayPart, Key, Lex, Unit};
 use super::normalize as n;
+use super::value::{Day, Duration, TimeOfDay, TimexValue as V};
 use crate::document::DateType;
 use crate::text::{Text, TokenKind};
 
@@ -25,7 +26,7 @@ pub(super) struct Found {
     pub start: usize,
     pub end: usize,
     pub kind: DateType,
-    pub value: Option<String>,
+    pub value: Option<V>,
 }
 
 /// What a rule returns: the end token (exclusive), the type and the value.
@@ -33,10 +34,10 @@ pub(super) struct Found {
 struct M {
     end: usize,
     kind: DateType,
-    value: Option<String>,
+    value: Option<V>,
 }
 
-fn m(end: usize, kind: DateType, value: Option<String>) -> Option<M> {
+fn m(end: usize, kind: DateType, value: Option<V>) -> Option<M> {
     Some(M { end, kind, value })
 }
 
@@ -100,10 +101,7 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                     // Only a month or day written out with its year sets the
                     // context year ("on July 4, 1998 ... July 6"); a bare year
                     // does not ("since 2003 ... as of February").
-                    let fine = x
-                        .value
-                        .as_deref()
-                        .is_some_and(|v| v.len() >= 7 && v.as_bytes()[5].is_ascii_digit());
+                    let fine = x.value.is_some_and(|v| v.names_month());
                     let written = (i..x.end).find_map(|k| g.year_at(k));
                     if let Some(y) = written.filter(|_| fine) {
                         g.year = Some(y);
@@ -118,7 +116,6 @@ pub(super) fn find(text: &Text, dct: Option<Date>) -> Vec<Found> {
                     // "that day" points back to.
                     if let Some(a) = x
                         .value
-                        .as_deref()
                         .filter(|_| x.kind != Dur && x.kind != Set)
                         .and_then(Anchor::of)
                     {
@@ -149,18 +146,12 @@ enum Anchor {
 
 impl Anchor {
     /// `1998-10-23`, `1998-10-23TNI` or `1998-10`.
-    fn of(v: &str) -> Option<Anchor> {
-        if let Some(d) = v.get(..10).and_then(|d| d.parse::<Date>().ok()) {
-            return Some(Anchor::Day(d));
+    fn of(v: V) -> Option<Anchor> {
+        match v {
+            V::Day(Day::Date(d)) | V::Time(Day::Date(d), _) => Some(Anchor::Day(d)),
+            V::Month(Some(y), mo) => Some(Anchor::Month(y, mo)),
+            _ => None,
         }
-        let b = v.as_bytes();
-        if b.len() == 7 && b[4] == b'-' && b[5..].iter().all(u8::is_ascii_digit) {
-            return Some(Anchor::Month(
-                n::explicit_year(v)?,
-                v.get(5..)?.parse().ok()?,
-            ));
-        }
-        None
     }
 }
 
@@ -589,8 +580,8 @@ impl<'a, 't> G<'a, 't> {
             {
                 let half = self.ordinal(i + 1)?;
                 let x = self.date(i + 4)?;
-                let y = x.value.as_deref().and_then(n::explicit_year)?;
-                return m(x.end, D, Some(format!("{y:04}-H{half}")));
+                let y = x.value.and_then(|v| v.explicit_year())?;
+                return m(x.end, D, V::half(y, half));
             }
             _ => return None,
         };
@@ -660,7 +651,7 @@ impl<'a, 't> G<'a, 't> {
                 take(self.ago(i));
                 if let Some((y, end)) = self.spoken_year(i) {
                     if y >= 1100 {
-                        take(m(end, D, Some(format!("{y:04}"))));
+                        take(m(end, D, V::year(y)));
                     }
                 }
             }
@@ -675,7 +666,7 @@ impl<'a, 't> G<'a, 't> {
                     })
                     && (1..=21).contains(&c)
                 {
-                    take(m(i + 2, D, Some(format!("{:02}", c - 1))));
+                    take(m(i + 2, D, Some(V::Century(i16::from(c) - 1))));
                 }
             }
             _ => {
@@ -687,7 +678,7 @@ impl<'a, 't> G<'a, 't> {
         if matches!(self.l(i), Lex::Key(Key::Fiscal)) {
             take(self.quarter(i));
             if let Some(y) = self.year_at(i + 1) {
-                take(m(i + 2, D, Some(format!("{y:04}"))));
+                take(m(i + 2, D, V::year(y)));
             }
             if self.l(i + 1)
                 == (Lex::Unit {
@@ -696,7 +687,7 @@ impl<'a, 't> G<'a, 't> {
                 })
             {
                 if let Some(y) = self.year_at(i + 2) {
-                    take(m(i + 3, D, Some(format!("{y:04}"))));
+                    take(m(i + 3, D, V::year(y)));
                 }
             }
         }
@@ -732,7 +723,7 @@ impl<'a, 't> G<'a, 't> {
             return m(j + 1, D, n::weekend(self.dct, self.future_tense(i)));
         }
         if self.key(j, Key::Near) && self.key(j + 1, Key::Future) {
-            return m(j + 2, D, Some("FUTURE_REF".into()));
+            return m(j + 2, D, Some(V::FUTURE));
         }
         // "the week of March 6": the week that day falls in.
         if self.l(j)
@@ -743,20 +734,15 @@ impl<'a, 't> G<'a, 't> {
             && self.key(j + 1, Key::Of)
         {
             let x = self.date(j + 2)?;
-            let d = x
-                .value
-                .as_deref()
-                .filter(|v| v.len() == 10)?
-                .parse::<Date>()
-                .ok()?;
-            return m(x.end, D, Some(n::week_of(d)));
+            let d = x.value?.as_date()?;
+            return m(x.end, D, n::week_of(d));
         }
         // "in the near term", "over the short term".
         if (self.key(j, Key::Near) || self.is(j, &["short"]))
             && self.is(j + 1, &["term"])
             && self.prev_is(i, &["in", "over", "for"])
         {
-            return m(j + 2, D, Some("FUTURE_REF".into()));
+            return m(j + 2, D, Some(V::FUTURE));
         }
         // "the full year": the document's year.
         if self.is(j, &["full"])
@@ -766,7 +752,7 @@ impl<'a, 't> G<'a, 't> {
                     plural: false,
                 })
         {
-            return m(j + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
+            return m(j + 2, D, self.dct.and_then(|d| V::year(d.year())));
         }
         // "the current fiscal year" is a date; "the fiscal year" (ended
         // Jan. 31) a year-long stretch.
@@ -780,9 +766,9 @@ impl<'a, 't> G<'a, 't> {
             && self.year_at(k + 2).is_none()
         {
             if k == j {
-                return m(k + 2, Dur, Some("P1Y".into()));
+                return m(k + 2, Dur, Some(one_year()));
             }
-            return m(k + 2, D, self.dct.map(|d| format!("{:04}", d.year())));
+            return m(k + 2, D, self.dct.and_then(|d| V::year(d.year())));
         }
         if let Some(dec) = Some(self.w(j))
             .filter(|w| w.len() >= 7 && w.ends_with("ies"))
@@ -801,7 +787,7 @@ impl<'a, 't> G<'a, 't> {
                 })
                 && (1..=21).contains(&c)
             {
-                return m(j + 2, D, Some(format!("{:02}", c - 1)));
+                return m(j + 2, D, Some(V::Century(i16::from(c) - 1)));
             }
         }
         if self.l(j)
@@ -811,17 +797,17 @@ impl<'a, 't> G<'a, 't> {
             })
         {
             if let Some((y, end)) = self.spoken_year(j + 1) {
-                return m(end, D, Some(format!("{y:04}")));
+                return m(end, D, V::year(y));
             }
             // "for the year ended June 30" is a year-long stretch; "for the
             // year", "earlier in the year" the document's year.
             if self.is(j + 1, &["ended", "ending"]) {
-                return m(j + 1, Dur, Some("P1Y".into()));
+                return m(j + 1, Dur, Some(one_year()));
             }
             if self.prev_is(i, &["for", "of", "in"])
                 && !self.is(j + 1, &["before", "after", "earlier", "ago", "'s"])
             {
-                return m(j + 1, D, self.dct.map(|d| format!("{:04}", d.year())));
+                return m(j + 1, D, self.dct.and_then(|d| V::year(d.year())));
             }
         }
         None
@@ -916,7 +902,7 @@ impl<'a, 't> G<'a, 't> {
         };
         if let Some(y) = self.year_at(k) {
             if self.capitalized(i) {
-                return m(k + 1, D, Some(format!("{y:04}-{mo:02}")));
+                return m(k + 1, D, V::month(y, mo));
             }
         }
         // A month alone: capitalized, spelled out (or "Sept."), and for
@@ -965,7 +951,7 @@ impl<'a, 't> G<'a, 't> {
                 return m(
                     i + 3,
                     D,
-                    self.dct.map(|d| format!("{:04}-{mo:02}", d.year() + off)),
+                    self.dct.and_then(|d| V::month(d.year() + off, mo)),
                 );
             }
         }
@@ -1001,8 +987,7 @@ impl<'a, 't> G<'a, 't> {
             .filter(|&first| first < d && self.l(k) == Lex::Number)?;
         let mo = if self.glued_dot(k - 1) { k - 2 } else { k - 1 };
         let x = self.month(mo).filter(|x| mo >= self.lo && x.end == k + 1)?;
-        let v = x.value?;
-        let (y, mm) = (n::explicit_year(&v)?, v.get(5..7)?.parse::<u8>().ok()?);
+        let (y, mm) = x.value?.year_month()?;
         m(i + 1, D, n::ymd(y, mm, d))
     }
 
@@ -1153,7 +1138,7 @@ impl<'a, 't> G<'a, 't> {
         ) {
             return None;
         }
-        m(i + 1, D, Some(format!("{y:04}")))
+        m(i + 1, D, V::year(y))
     }
 
     /// Weekdays: "Friday", "Friday morning", "Monday, Oct. 26".
@@ -1177,7 +1162,7 @@ impl<'a, 't> G<'a, 't> {
         let j = self.comma(i + 1);
         if let Lex::Month { .. } = self.l(j) {
             if let Some(x) = self.month(j) {
-                if x.value.as_deref().is_some_and(|v| v.len() == 10) {
+                if matches!(x.value, Some(V::Day(_))) {
                     return m(x.end, D, x.value);
                 }
             }
@@ -1192,15 +1177,16 @@ impl<'a, 't> G<'a, 't> {
             return m(
                 i + 2,
                 D,
-                date.map(|d| format!("{d}T{}", p.code()))
-                    .or(Some(format!("XXXX-WXX-{wd}T{}", p.code()))),
+                Some(V::Time(
+                    date.map_or(Day::Weekday(wd), Day::Date),
+                    TimeOfDay::Part(p),
+                )),
             );
         }
         m(
             i + 1,
             D,
-            date.map(|d| d.to_string())
-                .or(Some(format!("XXXX-WXX-{wd}"))),
+            Some(V::Day(date.map_or(Day::Weekday(wd), Day::Date))),
         )
     }
 
@@ -1390,7 +1376,7 @@ impl<'a, 't> G<'a, 't> {
                 );
             }
             if b == "half" && o <= 2 {
-                return m(i + 1, D, self.dct.map(|d| format!("{:04}-H{o}", d.year())));
+                return m(i + 1, D, self.dct.and_then(|d| V::half(d.year(), o)));
             }
         }
         match (a, b) {
@@ -1398,7 +1384,7 @@ impl<'a, 't> G<'a, 't> {
             ("post" | "pre", rest)
                 if rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit()) =>
             {
-                m(i + 1, D, Some(rest.to_string()))
+                m(i + 1, D, V::year(rest.parse::<i16>().ok()?))
             }
             ("mid" | "early" | "late", rest) => {
                 if let Some(Lex::Month { n: mo, .. }) = lexicon::word(rest) {
@@ -1408,10 +1394,10 @@ impl<'a, 't> G<'a, 't> {
                     return m(i + 1, D, Some(dec));
                 }
                 if rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit()) {
-                    return m(i + 1, D, Some(rest.to_string()));
+                    return m(i + 1, D, V::year(rest.parse::<i16>().ok()?));
                 }
                 if let Some(Lex::Season(s)) = lexicon::word(rest) {
-                    return m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())));
+                    return m(i + 1, D, self.dct.and_then(|d| V::season(d.year(), s)));
                 }
                 None
             }
@@ -1440,7 +1426,7 @@ impl<'a, 't> G<'a, 't> {
                     i + 1,
                     D,
                     self.dct
-                        .map(|d| format!("{:04}-12-31", d.year() - i16::from(since))),
+                        .and_then(|d| n::ymd(d.year() - i16::from(since), 12, 31)),
                 )
             }
             // "decades-long", "day-long".
@@ -1485,24 +1471,25 @@ impl<'a, 't> G<'a, 't> {
                 return m(
                     j + 1,
                     T,
-                    Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| {
-                        format!("{d}T{}", p.code())
-                    })),
+                    Some(V::Time(
+                        d.map_or(Day::Unknown, Day::Date),
+                        TimeOfDay::Part(p),
+                    )),
                 );
             }
-            m(j, D, d.map(|d| d.to_string()))
+            m(j, D, d.and_then(V::date))
         };
         match k {
-            Key::Now | Key::Currently | Key::Nowadays => m(i + 1, D, Some("PRESENT_REF".into())),
-            Key::Right if self.key(i + 1, Key::Now) => m(i + 2, D, Some("PRESENT_REF".into())),
+            Key::Now | Key::Currently | Key::Nowadays => m(i + 1, D, Some(V::PRESENT)),
+            Key::Right if self.key(i + 1, Key::Now) => m(i + 2, D, Some(V::PRESENT)),
             Key::This if self.is(i + 1, &["days"]) && self.w(i).eq_ignore_ascii_case("these") => {
-                m(i + 2, D, Some("PRESENT_REF".into()))
+                m(i + 2, D, Some(V::PRESENT))
             }
             // "future quarters".
             Key::Future if matches!(self.l(i + 1), Lex::Unit { plural: true, .. }) => {
-                m(i + 2, D, Some("FUTURE_REF".into()))
+                m(i + 2, D, Some(V::FUTURE))
             }
-            Key::Recently => m(i + 1, D, Some("PAST_REF".into())),
+            Key::Recently => m(i + 1, D, Some(V::PAST)),
             // "today's world", "many of today's computers": the present in
             // general, not the day.
             Key::Today
@@ -1534,16 +1521,17 @@ impl<'a, 't> G<'a, 't> {
             Key::Tonight => m(
                 i + 1,
                 T,
-                Some(
-                    n::add_days(self.dct, 0).map_or("XXXX-XX-XXTNI".into(), |d| format!("{d}TNI")),
-                ),
+                Some(V::Time(
+                    n::add_days(self.dct, 0).map_or(Day::Unknown, Day::Date),
+                    TimeOfDay::Part(DayPart::Night),
+                )),
             ),
             // "in the future", not "the future of our peoples".
             Key::The
                 if self.key(i + 1, Key::Future)
                     && self.prev_is(i, &["in", "into", "for", "near"]) =>
             {
-                m(i + 2, D, Some("FUTURE_REF".into()))
+                m(i + 2, D, Some(V::FUTURE))
             }
             Key::The
                 if self.key(i + 1, Key::Past)
@@ -1551,7 +1539,7 @@ impl<'a, 't> G<'a, 't> {
                     && self.unit(i + 2).is_none()
                     && self.l(i + 2) != Lex::Vague =>
             {
-                m(i + 2, D, Some("PAST_REF".into()))
+                m(i + 2, D, Some(V::PAST))
             }
             Key::Recent => {
                 // "recent years" is the past; "recent weeks", "recent
@@ -1563,7 +1551,7 @@ impl<'a, 't> G<'a, 't> {
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
                     return m(i + 2, Dur, Some(n::duration(None, unit)));
                 }
-                m(i + 2, D, Some("PAST_REF".into()))
+                m(i + 2, D, Some(V::PAST))
             }
             Key::This | Key::Last if part(i + 1).is_some() => {
                 let p = part(i + 1)?;
@@ -1579,9 +1567,10 @@ impl<'a, 't> G<'a, 't> {
                 m(
                     i + 2,
                     T,
-                    Some(d.map_or(format!("XXXX-XX-XXT{}", p.code()), |d| {
-                        format!("{d}T{}", p.code())
-                    })),
+                    Some(V::Time(
+                        d.map_or(Day::Unknown, Day::Date),
+                        TimeOfDay::Part(p),
+                    )),
                 )
             }
             _ => None,
@@ -1620,7 +1609,7 @@ impl<'a, 't> G<'a, 't> {
         {
             let off = self.anaphoric_offset(i, j);
             if let (Some(off), Some(y)) = (off, self.anchor_year) {
-                return m(j + 2, D, Some(format!("{:04}", i64::from(y) + off)));
+                return m(j + 2, D, V::year(i64::from(y) + off));
             }
         }
         // "the following month", "that week", "the previous month": from
@@ -1637,9 +1626,7 @@ impl<'a, 't> G<'a, 't> {
             {
                 if !self.is(j + 2, &["'s", "-", "of"]) {
                     let v = match (a, unit) {
-                        (Anchor::Day(d), Unit::Week) => Some(n::week_of(
-                            d.checked_add(jiff::Span::new().weeks(off)).ok()?,
-                        )),
+                        (Anchor::Day(d), Unit::Week) => n::week_of(n::add(d, off, Unit::Week)?),
                         (Anchor::Day(d), _) => n::shift(Some(d), Unit::Month, off),
                         (Anchor::Month(y, mo), Unit::Month) => {
                             n::shift(Date::new(y, mo as i8, 1).ok(), Unit::Month, off)
@@ -1713,7 +1700,7 @@ impl<'a, 't> G<'a, 't> {
                 m(
                     k + 1,
                     D,
-                    d.map(|d| d.to_string()).or(Some(format!("XXXX-WXX-{wd}"))),
+                    Some(V::Day(d.map_or(Day::Weekday(wd), Day::Date))),
                 )
             }
             Lex::Season(s) => m(k + 1, D, n::season_rel(self.dct, s, off)),
@@ -1721,7 +1708,7 @@ impl<'a, 't> G<'a, 't> {
                 let h = self.holiday(k)?;
                 let v = h
                     .value
-                    .as_deref()
+                    .and_then(|v| v.as_date())
                     .and_then(|v| n::holiday_rel(self.dct, v, off));
                 m(h.end, D, v)
             }
@@ -1762,13 +1749,9 @@ impl<'a, 't> G<'a, 't> {
             && matches!(self.l(i + 2), Lex::Key(Key::Before | Key::After))
         {
             let x = self.date(i + 3)?;
-            let d: Date = x.value.as_deref().filter(|v| v.len() == 10)?.parse().ok()?;
+            let d = x.value?.as_date()?;
             let off = if self.key(i + 2, Key::Before) { -1 } else { 1 };
-            return m(
-                x.end,
-                D,
-                Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string()),
-            );
+            return m(x.end, D, V::date(n::add(d, off, Unit::Day)?));
         }
         let (off, end, same) = match self.l(i) {
             Lex::Key(Key::That) if day(i + 1) => (0, i + 2, false),
@@ -1782,12 +1765,10 @@ impl<'a, 't> G<'a, 't> {
             _ => return None,
         };
         match self.anchor_day? {
-            Anchor::Day(d) => m(
-                end,
-                D,
-                Some(d.checked_add(jiff::Span::new().days(off)).ok()?.to_string()),
-            ),
-            Anchor::Month(y, mo) if same => m(end, D, Some(format!("{y:04}-{mo:02}-XX"))),
+            Anchor::Day(d) => m(end, D, V::date(n::add(d, off, Unit::Day)?)),
+            Anchor::Month(y, mo) if same => {
+                m(end, D, Some(V::Day(Day::OfMonth { year: y, month: mo })))
+            }
             Anchor::Month(..) => None,
         }
     }
@@ -1837,12 +1818,11 @@ impl<'a, 't> G<'a, 't> {
                     })
                     || self.key(j, Key::Period))
             {
-                let q = n::latest_quarter(self.dct).and_then(|v| v.get(4..).map(str::to_string));
-                return m(
-                    j + 1,
-                    D,
-                    Some(q.map_or(format!("{y:04}"), |q| format!("{y:04}{q}"))),
-                );
+                let v = match n::latest_quarter(self.dct) {
+                    Some(V::Quarter(_, q)) => V::quarter(y, q),
+                    _ => V::year(y),
+                };
+                return m(j + 1, D, v);
             }
         }
         let (q, k): (Option<u8>, usize) = if let Some(o) = self.ordinal(j) {
@@ -1856,7 +1836,7 @@ impl<'a, 't> G<'a, 't> {
                 } else {
                     j + 2
                 };
-                return m(end, D, y.map(|y| format!("{y:04}-H{o}")));
+                return m(end, D, y.and_then(|y| V::half(y, o)));
             }
             if o == 99 || o > 4 {
                 return None;
@@ -1948,7 +1928,7 @@ impl<'a, 't> G<'a, 't> {
             }
         }
         let v = match year {
-            Some(y) => Some(format!("{y:04}-Q{q}")),
+            Some(y) => V::quarter(y, q),
             None => n::quarter(self.dct, None, q, self.future_tense(i)),
         };
         m(end, D, v)
@@ -1982,21 +1962,18 @@ impl<'a, 't> G<'a, 't> {
                 };
                 // The nearest one, leaning to the past, like a bare "Nov. 25".
                 let y = n::month_day(self.dct, self.year, 11, 25)
-                    .as_deref()
-                    .and_then(n::explicit_year)
+                    .and_then(|v| v.explicit_year())
                     .or(y);
-                m(end, D, y.and_then(n::thanksgiving).map(|d| d.to_string()))
+                m(end, D, y.and_then(n::thanksgiving).and_then(V::date))
             }
             // "Election Day": the nearest one, leaning to the past.
             Lex::Key(Key::Election) if self.capitalized(i) && self.w(i + 1) == "Day" => {
-                let y = n::month_day(self.dct, self.year, 11, 5)
-                    .as_deref()
-                    .and_then(n::explicit_year);
-                m(i + 2, D, y.and_then(n::election_day).map(|d| d.to_string()))
+                let y = n::month_day(self.dct, self.year, 11, 5).and_then(|v| v.explicit_year());
+                m(i + 2, D, y.and_then(n::election_day).and_then(V::date))
             }
             Lex::Key(Key::Christmas) => {
                 if self.key(i + 1, Key::Eve) {
-                    return m(i + 2, D, y.map(|y| format!("{y:04}-12-24")));
+                    return m(i + 2, D, y.and_then(|y| n::ymd(y, 12, 24)));
                 }
                 let end = if self.l(i + 1)
                     == (Lex::Unit {
@@ -2007,7 +1984,7 @@ impl<'a, 't> G<'a, 't> {
                 } else {
                     i + 1
                 };
-                m(end, D, y.map(|y| format!("{y:04}-12-25")))
+                m(end, D, y.and_then(|y| n::ymd(y, 12, 25)))
             }
             _ => None,
         }
@@ -2019,7 +1996,7 @@ impl<'a, 't> G<'a, 't> {
             return None;
         };
         if let Some(y) = self.year_after(i + 1) {
-            return m(self.after_of(i + 1) + 1, D, Some(format!("{y:04}-{s}")));
+            return m(self.after_of(i + 1) + 1, D, V::season(y, s));
         }
         // A bare season needs "the" or "in" before it ("fall" is a verb).
         // "the fall of the Berlin Wall" is no season.
@@ -2028,7 +2005,7 @@ impl<'a, 't> G<'a, 't> {
         {
             return None;
         }
-        m(i + 1, D, self.dct.map(|d| format!("{:04}-{s}", d.year())))
+        m(i + 1, D, self.dct.and_then(|d| V::season(d.year(), s)))
     }
 
     /// "two years ago", "a year earlier", "ten days later", "a week or so
@@ -2065,9 +2042,7 @@ impl<'a, 't> G<'a, 't> {
             return None;
         }
         let v = match c {
-            None => Some("PAST_REF".to_string())
-                .filter(|_| dir < 0)
-                .or(Some("FUTURE_REF".into())),
+            None => Some(if dir < 0 { V::PAST } else { V::FUTURE }),
             Some(c) => {
                 if unit == Unit::Year && c == 1 && self.mentions_quarter() && dir < 0 {
                     n::year_ago(self.dct, true)
@@ -2196,11 +2171,7 @@ impl<'a, 't> G<'a, 't> {
         // ("past years", "coming months"); "the next few days" is a
         // duration.
         if bare && dir != 0 && plural {
-            return m(
-                end,
-                D,
-                Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()),
-            );
+            return m(end, D, Some(if dir < 0 { V::PAST } else { V::FUTURE }));
         }
         // "a second group", "a quarter of the market": not lengths of time.
         if self.l(j) == Lex::Article && matches!(unit, Unit::Second | Unit::Quarter) {
@@ -2222,7 +2193,7 @@ impl<'a, 't> G<'a, 't> {
                 return None;
             }
         }
-        let mut value = n::duration(c, unit);
+        let mut value = Some(n::duration(c, unit));
         // "5 1/2 hours": the count read the fraction after it.
         if let Some(c) =
             c.filter(|_| k >= j + 2 && self.w(k - 1) == "1/2" && self.l(j) == Lex::Number)
@@ -2243,33 +2214,39 @@ impl<'a, 't> G<'a, 't> {
         if c.is_none() && !plural {
             return None;
         }
-        m(end, Dur, Some(value))
+        m(end, Dur, value)
     }
 
     /// Sets: "daily", "every Monday", "each year", "every two weeks".
     fn set(&self, i: usize) -> Option<M> {
         match self.l(i) {
-            Lex::Key(Key::Daily) => m(i + 1, Set, Some("P1D".into())),
-            Lex::Key(Key::Weekly) => m(i + 1, Set, Some("P1W".into())),
-            Lex::Key(Key::Monthly) => m(i + 1, Set, Some("P1M".into())),
-            Lex::Key(Key::Yearly) => m(i + 1, Set, Some("P1Y".into())),
+            Lex::Key(Key::Daily) => m(i + 1, Set, Some(every(1, Unit::Day))),
+            Lex::Key(Key::Weekly) => m(i + 1, Set, Some(every(1, Unit::Week))),
+            Lex::Key(Key::Monthly) => m(i + 1, Set, Some(every(1, Unit::Month))),
+            Lex::Key(Key::Yearly) => m(i + 1, Set, Some(every(1, Unit::Year))),
             // "a quarterly dividend" is no set; "paid quarterly" is.
             Lex::Key(Key::Quarterly) if !self.w(i + 1).starts_with(|c: char| c.is_lowercase()) => {
-                m(i + 1, Set, Some("P3M".into()))
+                m(i + 1, Set, Some(every(3, Unit::Month)))
             }
-            Lex::Key(Key::Hourly) => m(i + 1, Set, Some("PT1H".into())),
-            Lex::Key(Key::Nightly) => m(i + 1, Set, Some("XXXX-XX-XXTNI".into())),
+            Lex::Key(Key::Hourly) => m(i + 1, Set, Some(every(1, Unit::Hour))),
+            Lex::Key(Key::Nightly) => m(
+                i + 1,
+                Set,
+                Some(V::Time(Day::Unknown, TimeOfDay::Part(DayPart::Night))),
+            ),
             Lex::Key(Key::Every | Key::Each) => {
                 let mut j = i + 1;
                 if self.key(j, Key::Other) {
                     j += 1;
                 }
                 match self.l(j) {
-                    Lex::Weekday(wd) => m(j + 1, Set, Some(format!("XXXX-WXX-{wd}"))),
-                    Lex::DayPart(p) => m(j + 1, Set, Some(format!("XXXX-XX-XXT{}", p.code()))),
-                    Lex::Season(s) => m(j + 1, Set, Some(format!("XXXX-{s}"))),
+                    Lex::Weekday(wd) => m(j + 1, Set, Some(V::Day(Day::Weekday(wd)))),
+                    Lex::DayPart(p) => {
+                        m(j + 1, Set, Some(V::Time(Day::Unknown, TimeOfDay::Part(p))))
+                    }
+                    Lex::Season(s) => m(j + 1, Set, Some(V::Season(None, s))),
                     Lex::Month { n: mo, .. } if self.capitalized(j) => {
-                        m(j + 1, Set, Some(format!("XXXX-{mo:02}")))
+                        m(j + 1, Set, Some(V::Month(None, mo)))
                     }
                     Lex::Unit {
                         unit,
@@ -2416,13 +2393,8 @@ impl<'a, 't> G<'a, 't> {
         let c = self.comma(j);
         if let Lex::Month { .. } = self.l(c) {
             if let Some(x) = self.month(c) {
-                if let Some(d) = x
-                    .value
-                    .as_deref()
-                    .filter(|v| v.len() == 10)
-                    .and_then(|v| v.parse::<Date>().ok())
-                {
-                    return m(x.end, T, Some(format!("{d}T{h:02}:{mi:02}")));
+                if let Some(d) = x.value.and_then(|v| v.as_date()) {
+                    return m(x.end, T, Some(V::Time(Day::Date(d), clock_time(h, mi))));
                 }
             }
         }
@@ -2456,12 +2428,24 @@ impl<'a, 't> G<'a, 't> {
             }
             _ => {}
         }
-        let v = match day {
-            Some(d) => format!("{d}T{h:02}:{mi:02}"),
-            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
-        };
+        let v = V::Time(day.map_or(Day::Unknown, Day::Date), clock_time(h, mi));
         m(j, T, Some(v))
     }
+}
+
+/// `P1Y`: a year-long stretch.
+fn one_year() -> V {
+    V::Duration(Duration::count(1, Unit::Year))
+}
+
+/// The value of "every day", "quarterly": once per `n` units.
+fn every(n: u32, unit: Unit) -> V {
+    V::Duration(Duration::count(n, unit))
+}
+
+/// A clock time the grammar checked (hour ≤ 24, minute ≤ 59).
+fn clock_time(hour: u8, minute: u8) -> TimeOfDay {
+    TimeOfDay::Clock { hour, minute }
 }
 
 /// An ordinal word's number ("third" → 3).
