@@ -737,32 +737,19 @@ mod tests {
 
     #[test]
     fn words_are_classified_case_insensitively() {
-        assert_eq!(
-            lex("Sept"),
-            Lex::Month {
-                n: 9,
-                ambiguous: false
-            }
-        );
-        assert_eq!(
-            lex("MAY"),
-            Lex::Month {
-                n: 5,
-                ambiguous: true
-            }
-        );
-        assert_eq!(lex("Friday"), Lex::Weekday(5));
-        assert_eq!(
-            lex("years"),
-            Lex::Unit {
-                unit: Unit::Year,
-                plural: true
-            }
-        );
-        assert_eq!(lex("1998"), Lex::Number);
-        assert_eq!(lex("3rd"), Lex::Ordinal(3));
-        assert_eq!(lex("third-quarter"), Lex::Compound);
-        assert_eq!(lex("Zürich"), Lex::Other);
+        for (w, want) in [
+            ("Sept", "Month { n: 9, ambiguous: false }"),
+            ("MAY", "Month { n: 5, ambiguous: true }"),
+            ("Friday", "Weekday(5)"),
+            ("years", "Unit { unit: Year, plural: true }"),
+            ("WINTER", "Season(Winter)"),
+            ("1998", "Number"),
+            ("3rd", "Ordinal(3)"),
+            ("third-quarter", "Compound"),
+            ("Zürich", "Other"),
+        ] {
+            assert_eq!(format!("{:?}", lex(w)), want, "{w}");
+        }
     }
 
     #[test]
