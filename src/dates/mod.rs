@@ -58,31 +58,6 @@ pub(crate) fn recognize(text: &Text, dct: Option<Date>) -> Vec<Timex> {
         .collect()
 }
 
-/// The granularity of a TIMEX3 value, for display and the timeline.
-pub(crate) fn granularity(value: &str) -> Option<&'static str> {
-    let b = value.as_bytes();
-    Some(match value {
-        _ if value.starts_with('P') => "duration",
-        "PRESENT_REF" | "PAST_REF" | "FUTURE_REF" => "reference",
-        _ if value.contains('T') => "time",
-        _ if value.contains("-W") => "week",
-        _ if value.contains("-Q") || value.contains("-H") => "quarter",
-        _ if value.ends_with("-SP")
-            || value.ends_with("-SU")
-            || value.ends_with("-FA")
-            || value.ends_with("-WI") =>
-        {
-            "season"
-        }
-        _ if b.len() == 10 => "day",
-        _ if b.len() == 7 => "month",
-        _ if b.len() == 4 => "year",
-        _ if b.len() == 3 => "decade",
-        _ if b.len() == 2 => "century",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,8 @@ use std::fmt::{self, Display, Write as _};
 
 use jiff::civil::Date;
 
+use crate::document::Granularity;
+
 mod parse;
 
 /// A calendar unit, from the smallest up.
@@ -314,6 +316,27 @@ impl TimexValue {
     /// "the future".
     pub const FUTURE: TimexValue = TimexValue::Reference(Reference::Future);
 
+    /// The value's precision, for display and the timeline; `None` for a
+    /// millennium, which the schema has no name for.
+    pub fn granularity(&self) -> Option<Granularity> {
+        Some(match *self {
+            TimexValue::Year(_) => Granularity::Year,
+            TimexValue::Month(..) => Granularity::Month,
+            // A weekday of no known week is read as a week, as before
+            // values were typed (`XXXX-WXX-1`).
+            TimexValue::Day(Day::Weekday(_)) | TimexValue::Week { .. } => Granularity::Week,
+            TimexValue::Day(_) => Granularity::Day,
+            TimexValue::Quarter(..) | TimexValue::Half(..) => Granularity::Quarter,
+            TimexValue::Season(..) => Granularity::Season,
+            TimexValue::Decade(_) => Granularity::Decade,
+            TimexValue::Century(_) => Granularity::Century,
+            TimexValue::Millennium(_) => return None,
+            TimexValue::Time(..) => Granularity::Time,
+            TimexValue::Duration(_) => Granularity::Duration,
+            TimexValue::Reference(_) => Granularity::Reference,
+        })
+    }
+
     /// The whole day this value names, if it names one exactly.
     pub fn as_date(&self) -> Option<Date> {
         match *self {
@@ -528,6 +551,29 @@ mod tests {
         assert_eq!(TimexValue::year(10_000), None);
         assert_eq!(TimexValue::year(0), Some(TimexValue::Year(0)));
         assert_eq!(TimexValue::date("-000003-01-01".parse().unwrap()), None);
+    }
+
+    #[test]
+    fn references_have_the_reference_granularity() {
+        // Regression: the string rules read PRESENT_REF and PAST_REF as
+        // durations (they start with P).
+        for s in ["PRESENT_REF", "PAST_REF", "FUTURE_REF"] {
+            assert_eq!(v(s).unwrap().granularity(), Some(Granularity::Reference));
+        }
+        for (s, g) in [
+            ("2024-09-20", Granularity::Day),
+            ("XXXX-09-20", Granularity::Day),
+            ("XXXX-WXX-1", Granularity::Week),
+            ("2024-W05-WE", Granularity::Week),
+            ("2024-H1", Granularity::Quarter),
+            ("XXXX-SU", Granularity::Season),
+            ("19", Granularity::Century),
+            ("XXXX-XX-XXTNI", Granularity::Time),
+            ("P1D", Granularity::Duration),
+        ] {
+            assert_eq!(v(s).unwrap().granularity(), Some(g), "{s}");
+        }
+        assert_eq!(v("2").unwrap().granularity(), None);
     }
 
     #[test]
