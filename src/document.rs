@@ -59,6 +59,15 @@ pub enum EntityLabel {
 }
 
 impl EntityLabel {
+    /// The labels the tagger gives (NORP comes later, from the demonym
+    /// list), in the order of its types (`entities::features::LABELS`).
+    pub(crate) const TAGGED: [EntityLabel; 4] = [
+        EntityLabel::Person,
+        EntityLabel::Org,
+        EntityLabel::Loc,
+        EntityLabel::Misc,
+    ];
+
     /// The label as written in the document.
     pub fn as_str(self) -> &'static str {
         match self {
