@@ -43,7 +43,7 @@ pub(super) fn month_day(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> O
         Some(y) => ymd(y, mo, d),
         None => Date::new(2000, mo as i8, d as i8)
             .ok()
-            .map(|_| V::Day(Day::MonthDay { month: mo, day: d })),
+            .map(|_| V::Day(Day::YearUnknown { month: mo, day: d })),
     }
 }
 

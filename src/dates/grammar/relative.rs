@@ -399,7 +399,7 @@ impl G<'_, '_> {
         match self.anchor_day? {
             Anchor::Day(d) => m(end, D, V::date(n::add(d, off, Unit::Day)?)),
             Anchor::Month(y, mo) if same => {
-                m(end, D, Some(V::Day(Day::OfMonth { year: y, month: mo })))
+                m(end, D, Some(V::Day(Day::SomeDayOf { year: y, month: mo })))
             }
             Anchor::Month(..) => None,
         }

@@ -172,9 +172,9 @@ pub(crate) enum Day {
     /// `2024-09-20`.
     Date(Date),
     /// `XXXX-09-20`: a day of a month, year unknown (some year has it).
-    MonthDay { month: u8, day: u8 },
+    YearUnknown { month: u8, day: u8 },
     /// `2024-09-XX`: some day of a known month.
-    OfMonth { year: i16, month: u8 },
+    SomeDayOf { year: i16, month: u8 },
     /// `XXXX-WXX-5`: a weekday (1 = Monday) of no known week.
     Weekday(u8),
     /// `XXXX-XX-XX`.
@@ -271,7 +271,7 @@ const YEARS: std::ops::RangeInclusive<i64> = 0..=9999;
 /// `y` as a four-digit year, or `None` when it leaves the calendar.
 pub(crate) fn year(y: impl Into<i64>) -> Option<i16> {
     let y = y.into();
-    YEARS.contains(&y).then(|| y as i16)
+    YEARS.contains(&y).then_some(y as i16)
 }
 
 impl TimexValue {
@@ -356,7 +356,7 @@ impl TimexValue {
             | TimexValue::Season(y, _) => y,
             TimexValue::Day(d) | TimexValue::Time(d, _) => match d {
                 Day::Date(d) => Some(d.year()),
-                Day::OfMonth { year, .. } => Some(year),
+                Day::SomeDayOf { year, .. } => Some(year),
                 _ => None,
             },
             _ => None,
@@ -369,7 +369,7 @@ impl TimexValue {
             TimexValue::Month(Some(y), m) => Some((y, m)),
             TimexValue::Day(d) | TimexValue::Time(d, _) => match d {
                 Day::Date(d) => Some((d.year(), d.month() as u8)),
-                Day::OfMonth { year, month } => Some((year, month)),
+                Day::SomeDayOf { year, month } => Some((year, month)),
                 _ => None,
             },
             _ => None,
@@ -382,7 +382,10 @@ impl TimexValue {
         match *self {
             TimexValue::Month(..) => true,
             TimexValue::Day(d) | TimexValue::Time(d, _) => {
-                matches!(d, Day::Date(_) | Day::MonthDay { .. } | Day::OfMonth { .. })
+                matches!(
+                    d,
+                    Day::Date(_) | Day::YearUnknown { .. } | Day::SomeDayOf { .. }
+                )
             }
             _ => false,
         }
@@ -402,8 +405,8 @@ impl Display for Day {
             // jiff writes four-digit years as `2024-09-20`; the
             // constructors keep years to four digits.
             Day::Date(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-            Day::MonthDay { month, day } => write!(f, "XXXX-{month:02}-{day:02}"),
-            Day::OfMonth { year, month } => write!(f, "{year:04}-{month:02}-XX"),
+            Day::YearUnknown { month, day } => write!(f, "XXXX-{month:02}-{day:02}"),
+            Day::SomeDayOf { year, month } => write!(f, "{year:04}-{month:02}-XX"),
             Day::Weekday(w) => write!(f, "XXXX-WXX-{w}"),
             Day::Unknown => f.write_str("XXXX-XX-XX"),
         }
@@ -640,11 +643,11 @@ mod tests {
     fn day() -> impl Strategy<Value = Day> {
         prop_oneof![
             date().prop_map(Day::Date),
-            date().prop_map(|d| Day::MonthDay {
+            date().prop_map(|d| Day::YearUnknown {
                 month: d.month() as u8,
                 day: d.day() as u8
             }),
-            (0i16..=9999, 1u8..=12).prop_map(|(year, month)| Day::OfMonth { year, month }),
+            (0i16..=9999, 1u8..=12).prop_map(|(year, month)| Day::SomeDayOf { year, month }),
             (1u8..=7).prop_map(Day::Weekday),
             Just(Day::Unknown),
         ]

@@ -53,13 +53,13 @@ fn parse_day(s: &str) -> Option<Day> {
     let year = opt_year(y)?;
     let month = month_of(m)?;
     match (year, d) {
-        (Some(year), "XX") => Some(Day::OfMonth { year, month }),
+        (Some(year), "XX") => Some(Day::SomeDayOf { year, month }),
         (Some(y), d) => Date::new(y, month as i8, digits(d, 2)?).ok().map(Day::Date),
         // A leap year has every day a month can have.
         (None, d) => {
             let day: u8 = digits(d, 2)?;
             Date::new(2000, month as i8, day as i8).ok()?;
-            Some(Day::MonthDay { month, day })
+            Some(Day::YearUnknown { month, day })
         }
     }
 }
