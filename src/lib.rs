@@ -28,6 +28,9 @@ mod dates;
 mod document;
 mod entities;
 mod error;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonl;
 mod pipeline;
 mod summary;
 mod text;
