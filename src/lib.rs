@@ -34,6 +34,7 @@ pub mod jsonl;
 mod pipeline;
 mod summary;
 mod text;
+mod validate;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

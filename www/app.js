@@ -239,7 +239,7 @@ view.bindImport(async (file) => {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse('it is not a factlens/1 document');
   try {
     const doc = await core.readDocument(json);
-    const { text, corrections } = await checkImport(raw, doc, OffsetMap);
+    const { text, corrections } = checkImport(raw, OffsetMap);
     clearTimeout(timer);
     state.text = text;
     state.date = doc.document_date_source === 'option' ? doc.document_date ?? '' : '';
