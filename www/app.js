@@ -67,6 +67,8 @@ async function annotateNow() {
   if (!state.docShown) performance.mark('factlens:annotated');
   state.docShown = true;
   render();
+  // Lone surrogates (a broken emoji in the paste) were read as U+FFFD.
+  for (const w of r.doc.warnings ?? []) view.message(w.message);
   // Timings for scripts/measure-latency.mjs; not shown to users.
   view.article.dataset.annotateMs = r.ms.toFixed(1);
   view.article.dataset.renderMs = (performance.now() - t0).toFixed(1);
