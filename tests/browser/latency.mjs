@@ -3,17 +3,10 @@
 // of one re-annotation. Prints numbers; asserts nothing (timings are not tests).
 // Usage: node tests/browser/latency.mjs [KB]   (after scripts/build-web.sh)
 
-import { launch, startServer, rendered } from './harness.mjs';
-import { SAMPLE } from '../../www/sample.js';
+import { launch, startServer, rendered, longArticle } from './harness.mjs';
 
 const kb = Number(process.argv[2] ?? 200);
-const paras = SAMPLE.split('\n\n');
-let text = '';
-for (let i = 0; Buffer.byteLength(text) < kb * 1024; i++) {
-  // Vary names and numbers so the article is not one paragraph repeated.
-  text += `${paras[i % paras.length].replace(/\d+/g, (d) => String(Number(d) + (i % 7)))}\n\n`;
-}
-text = text.trimEnd();
+const text = longArticle(kb * 1024);
 
 const server = await startServer();
 const { context, close } = await launch();
