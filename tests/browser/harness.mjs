@@ -33,8 +33,8 @@ export async function startServer() {
 }
 
 /** Waits until the article has been rendered more times than `after`. */
-export async function rendered(page, after = 0) {
-  await page.waitForFunction((n) => Number(document.getElementById('view').dataset.rendered ?? 0) > n, after, { timeout: 30_000 });
+export async function rendered(page, after = 0, timeout = 30_000) {
+  await page.waitForFunction((n) => Number(document.getElementById('view').dataset.rendered ?? 0) > n, after, { timeout });
   return page.evaluate(() => Number(document.getElementById('view').dataset.rendered));
 }
 
