@@ -84,6 +84,10 @@ test('readDocument refuses an unknown schema version', () => {
   assert.deepStrictEqual(wasm.readDocument(JSON.stringify(doc)), doc);
   assert.throws(() => wasm.readDocument(JSON.stringify({ ...doc, schema: 'factlens/2' })), /unknown schema "factlens\/2"/);
   assert.throws(() => wasm.readDocument('{"schema": "factlens/1", "text_length": 3'), /malformed document/);
+  const claim = wasm.annotate('Kyiv denied it, the ministry said.', undefined);
+  assert.ok(claim.claims.length > 0);
+  claim.claims[0].checkworthy = 7;
+  assert.throws(() => wasm.readDocument(JSON.stringify(claim)), /invalid document, 1 problem: claim c1: checkworthy 7 is outside \[0, 1\]/);
 });
 
 test('a long non-ASCII article equals native: its JSON crosses to JavaScript in chunks', () => {
