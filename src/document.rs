@@ -350,10 +350,17 @@ impl Document {
         serde_json::to_string_pretty(self).expect("a document always serializes")
     }
 
-    /// Reads a factlens/1 document, refusing unknown schemas and spans that
-    /// do not fit the declared text length.
+    /// Reads a factlens/1 document and checks everything a reader can
+    /// check without the annotator: the schema version, every span against
+    /// the text length and its own `text` (and against the article when
+    /// the file carries it, as the page's exports do, with its SHA-256),
+    /// entity mentions sorted and non-overlapping, dates and claims in text
+    /// order, ids well-formed and unique, `checkworthy` in [0, 1], and
+    /// every reference resolving (claim and summary to entities, timeline
+    /// to dates, sources to claims). A file with any problem is refused
+    /// whole; the error names the problems (the first 20).
     pub fn from_json(json: &str) -> Result<Document, crate::Error> {
-        let v: serde_json::Value =
+        let mut v: serde_json::Value =
             serde_json::from_str(json).map_err(|e| crate::Error::malformed(e.to_string()))?;
         match v.get("schema").and_then(|s| s.as_str()) {
             Some(SCHEMA) => {}
@@ -364,39 +371,47 @@ impl Document {
                 ))
             }
         }
-        let doc: Document =
-            serde_json::from_value(v).map_err(|e| crate::Error::malformed(e.to_string()))?;
-        doc.check_spans()?;
-        Ok(doc)
-    }
-
-    fn check_spans(&self) -> Result<(), crate::Error> {
-        let n = self.text_length;
-        let check = |what: &str, id: &str, s: usize, e: usize| {
-            if s > e || e > n {
-                Err(crate::Error::malformed(format!(
-                    "{what} {id}: span {s}..{e} is outside the text of length {n}"
-                )))
-            } else {
-                Ok(())
+        let mut problems = Problems::default();
+        // The article itself, in the page's exports: not a Document field.
+        let text = match v.as_object_mut().and_then(|o| o.remove("text")) {
+            Some(serde_json::Value::String(t)) => Some(t),
+            Some(serde_json::Value::Null) | None => None,
+            Some(_) => {
+                problems.push("\"text\" is not a string".into());
+                None
             }
         };
-        for m in &self.entities {
-            check("entity", &m.id, m.start, m.end)?;
+        let doc: Document =
+            serde_json::from_value(v).map_err(|e| crate::Error::malformed(e.to_string()))?;
+        crate::validate::check(&doc, text.as_deref(), &mut problems);
+        problems.into_result().map(|()| doc)
+    }
+}
+
+/// The problems found in a document: the first [`Problems::SHOWN`] kept
+/// as messages, the rest counted.
+#[derive(Default)]
+pub(crate) struct Problems {
+    shown: Vec<String>,
+    total: usize,
+}
+
+impl Problems {
+    const SHOWN: usize = 20;
+
+    pub fn push(&mut self, why: String) {
+        if self.shown.len() < Self::SHOWN {
+            self.shown.push(why);
         }
-        for d in &self.dates {
-            check("date", &d.id, d.start, d.end)?;
+        self.total += 1;
+    }
+
+    fn into_result(self) -> Result<(), crate::Error> {
+        if self.total == 0 {
+            Ok(())
+        } else {
+            Err(crate::Error::invalid(self.shown, self.total))
         }
-        for c in &self.claims {
-            check("claim", &c.id, c.start, c.end)?;
-            for r in [c.source.as_ref(), c.cue.as_ref(), Some(&c.content)]
-                .into_iter()
-                .flatten()
-            {
-                check("claim", &c.id, r.start, r.end)?;
-            }
-        }
-        Ok(())
     }
 }
 

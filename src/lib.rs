@@ -28,9 +28,13 @@ mod dates;
 mod document;
 mod entities;
 mod error;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonl;
 mod pipeline;
 mod summary;
 mod text;
+mod validate;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -161,7 +161,8 @@ pub fn profile_stages(text: &str, options: &Options) -> Vec<(&'static str, f64)>
     out
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lowercase hex, as `text_sha256` is written (the reader checks with it too).
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes.iter().fold(String::with_capacity(64), |mut s, b| {
         let _ = write!(s, "{b:02x}");
