@@ -6,7 +6,7 @@
 //! underspecified one such as `XXXX-06`), never a guess.
 
 use jiff::civil::{Date, Weekday};
-use jiff::ToSpan;
+use jiff::Span;
 
 use super::lexicon::Unit;
 
@@ -126,7 +126,7 @@ pub(super) fn month_day_past(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8)
 
 /// The document date shifted by days.
 pub(super) fn add_days(dct: Option<Date>, days: i64) -> Option<Date> {
-    dct?.checked_add(days.days()).ok()
+    dct?.checked_add(Span::new().try_days(days).ok()?).ok()
 }
 
 fn weekday_of(n: u8) -> Option<Weekday> {
@@ -172,7 +172,7 @@ pub(super) fn weekday(dct: Option<Date>, wd: u8, off: i8, future: bool) -> Optio
         _ if future && fwd != 0 => fwd,
         _ => -back,
     };
-    dct.checked_add(days.days()).ok()
+    dct.checked_add(Span::new().try_days(days).ok()?).ok()
 }
 
 /// `1998-08-07`, `8/7/1998`, `8/7/98` (US order).
@@ -250,7 +250,7 @@ pub(super) fn quarter(dct: Option<Date>, year: Option<i16>, q: u8, future: bool)
 /// "the latest quarter", "the quarter": the last one completed before the
 /// document date (the one being reported).
 pub(super) fn latest_quarter(dct: Option<Date>) -> Option<String> {
-    let d = dct?.checked_sub(3.months()).ok()?;
+    let d = dct?.checked_sub(Span::new().months(3)).ok()?;
     Some(format!("{:04}-Q{}", d.year(), quarter_of(d)))
 }
 
@@ -259,7 +259,7 @@ pub(super) fn latest_quarter(dct: Option<Date>) -> Option<String> {
 pub(super) fn year_ago(dct: Option<Date>, quarterly: bool) -> Option<String> {
     let d = dct?;
     if quarterly {
-        let q = d.checked_sub(3.months()).ok()?;
+        let q = d.checked_sub(Span::new().months(3)).ok()?;
         return Some(format!("{:04}-Q{}", q.year() - 1, quarter_of(q)));
     }
     Some(format!("{:04}", d.year() - 1))
@@ -269,25 +269,46 @@ pub(super) fn year_ago(dct: Option<Date>, quarterly: bool) -> Option<String> {
 /// granularity: "last month" (−1, month) → `2024-08`.
 pub(super) fn shift(dct: Option<Date>, unit: Unit, off: i64) -> Option<String> {
     let d = dct?;
+    // A count from the text ("240000 months ago") can leave the calendar:
+    // every step is checked, and a period outside TIMEX3's four-digit
+    // years has no value.
+    let year = |y: i64, max: i64| (0..=max).contains(&y).then_some(y);
     Some(match unit {
-        Unit::Year => format!("{:04}", i64::from(d.year()) + off),
+        Unit::Year => format!("{:04}", year(i64::from(d.year()).checked_add(off)?, 9999)?),
         Unit::Month => {
-            let x = d.checked_add(off.months()).ok()?;
+            let x = d.checked_add(Span::new().try_months(off).ok()?).ok()?;
             format!("{:04}-{:02}", x.year(), x.month())
         }
         Unit::Quarter => {
-            let x = d.checked_add((3 * off).months()).ok()?;
+            let x = d
+                .checked_add(Span::new().try_months(off.checked_mul(3)?).ok()?)
+                .ok()?;
             format!("{:04}-Q{}", x.year(), quarter_of(x))
         }
         Unit::Week | Unit::Weekend => {
-            let x = d.checked_add(off.weeks()).ok()?.iso_week_date();
+            let x = d
+                .checked_add(Span::new().try_weeks(off).ok()?)
+                .ok()?
+                .iso_week_date();
             let we = if unit == Unit::Weekend { "-WE" } else { "" };
             format!("{:04}-W{:02}{we}", x.year(), x.week())
         }
-        Unit::Day => d.checked_add(off.days()).ok()?.to_string(),
-        Unit::Decade => format!("{:03}", i64::from(d.year()) / 10 + off),
-        Unit::Century => format!("{:02}", i64::from(d.year()) / 100 + off),
-        Unit::Millennium => format!("{}", i64::from(d.year()) / 1000 + off),
+        Unit::Day => d
+            .checked_add(Span::new().try_days(off).ok()?)
+            .ok()?
+            .to_string(),
+        Unit::Decade => format!(
+            "{:03}",
+            year((i64::from(d.year()) / 10).checked_add(off)?, 999)?
+        ),
+        Unit::Century => format!(
+            "{:02}",
+            year((i64::from(d.year()) / 100).checked_add(off)?, 99)?
+        ),
+        Unit::Millennium => format!(
+            "{}",
+            year((i64::from(d.year()) / 1000).checked_add(off)?, 9)?
+        ),
         Unit::Hour | Unit::Minute | Unit::Second => return None,
     })
 }
@@ -305,7 +326,11 @@ pub(super) fn weekend(dct: Option<Date>, future: bool) -> Option<String> {
 pub(super) fn ago(dct: Option<Date>, unit: Unit, n: i64) -> Option<String> {
     let d = dct?;
     match unit {
-        Unit::Week => Some(d.checked_add(n.weeks()).ok()?.to_string()),
+        Unit::Week => Some(
+            d.checked_add(Span::new().try_weeks(n).ok()?)
+                .ok()?
+                .to_string(),
+        ),
         Unit::Hour | Unit::Minute | Unit::Second => Some(d.to_string()),
         _ => shift(dct, unit, n),
     }
@@ -405,8 +430,8 @@ pub(super) fn duration_frac(c: u32, unit: Unit) -> String {
         Unit::Day => format!("P{c}DT12H"),
         Unit::Hour => format!("PT{c}H30M"),
         Unit::Minute => format!("PT{c}M30S"),
-        Unit::Decade => format!("P{}Y", c * 10 + 5),
-        Unit::Century => format!("P{}Y", c * 100 + 50),
+        Unit::Decade => format!("P{}Y", u64::from(c) * 10 + 5),
+        Unit::Century => format!("P{}Y", u64::from(c) * 100 + 50),
         _ => {
             let (letter, time) = unit.letter();
             format!("P{}{c}.5{letter}", if time { "T" } else { "" })

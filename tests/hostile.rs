@@ -1,0 +1,59 @@
+//! Input that is no article, or is one only in shape: each test is named
+//! after what broke on it (issue 15). None times anything: where the
+//! defect was a cost growing with the square of the input, the test counts
+//! what the output holds.
+
+use factlens::{annotate, Options};
+
+fn dated() -> Options {
+    Options::new()
+        .document_date("2024-10-01")
+        .expect("valid date")
+}
+
+#[test]
+fn no_panic_on_relative_dates_beyond_the_calendar() {
+    for phrase in [
+        "240000 months ago",
+        "10 million years ago",
+        "5000000 days later",
+        "99999999999 weeks ago",
+        "in 300000 years",
+        "999999 weeks ago",
+        "999999 days from now",
+        "300000 years ago",
+        "999999 decades ago",
+        "999999 centuries later",
+        "999999 quarters ago",
+    ] {
+        let text = format!("The pact was signed {phrase}, officials said.");
+        let doc = annotate(&text, &dated());
+        for d in &doc.dates {
+            // A value, when there is one, is a TIMEX3 date with at most
+            // four year digits, never a year past the calendar.
+            if let Some(v) = &d.value {
+                let year = v.split(['-', 'T']).next().unwrap_or("");
+                assert!(
+                    !v.starts_with('-') && (year.len() <= 4 || v.starts_with('P')),
+                    "{phrase:?}: {:?} has value {v:?}",
+                    d.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_relative_date_beyond_the_calendar_keeps_its_span_without_a_value() {
+    let text = "It fell 240000 months ago.";
+    let doc = annotate(text, &dated());
+    let d = doc
+        .dates
+        .iter()
+        .find(|d| d.text.contains("240000 months"))
+        .expect("the expression is still found");
+    assert_eq!(d.value, None);
+    // In range, the same words are normalized.
+    let doc = annotate("It fell 24 months ago.", &dated());
+    assert_eq!(doc.dates[0].value.as_deref(), Some("2022-10"));
+}
