@@ -71,6 +71,21 @@ proptest! {
         check(&s, &doc);
     }
 
+    /// Product names, headlines, datelines and repeated names are where
+    /// the entity post-passes add, split and relabel mentions.
+    #[test]
+    fn entity_mentions_never_overlap(s in "(The |the |A380|A380s|Airbus |Boeing |787|787s|777-200LR|Dreamliner|iPhone|iPod|nano|4 |Emirates|Smith|Anna|PARIS|\\(Reuters\\)|2024-05-01|, |\\. |\\.\n|\n\n|'s |\"|said |Orders |More |Jets|[A-Z][a-z]{1,6} )*") {
+        let doc = annotate(&s, &Options::new().document_date("2024-10-01").unwrap());
+        for w in doc.entities.windows(2) {
+            prop_assert!(
+                w[0].end <= w[1].start,
+                "overlapping entities {:?} {:?}",
+                w[0].text,
+                w[1].text
+            );
+        }
+    }
+
     #[test]
     fn newsy_strings_annotate(s in "([A-Z][a-z]{1,8}|[a-z]{1,8}|\"|“|”|’s|'s|, |\\. |\\.\n|\r\n|\n\n|😀|中文|e\u{301}|[0-9]{1,4}|%| said | on | May | 2024|-| U\\.S\\. )*") {
         let doc = annotate(&s, &Options::new());
