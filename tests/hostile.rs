@@ -3,7 +3,7 @@
 //! defect was a cost growing with the square of the input, the test counts
 //! what the output holds.
 
-use factlens::{annotate, Options};
+use factlens::{annotate, ClaimKind, Options};
 
 fn dated() -> Options {
     Options::new()
@@ -56,4 +56,46 @@ fn a_relative_date_beyond_the_calendar_keeps_its_span_without_a_value() {
     // In range, the same words are normalized.
     let doc = annotate("It fell 24 months ago.", &dated());
     assert_eq!(doc.dates[0].value.as_deref(), Some("2022-10"));
+}
+
+/// Characters of every claim's text and content together.
+fn claim_chars(doc: &factlens::Document) -> usize {
+    doc.claims
+        .iter()
+        .map(|c| c.text.chars().count() + c.content.text.chars().count())
+        .sum()
+}
+
+#[test]
+fn repeated_cue_verbs_give_claims_linear_in_the_text() {
+    // "Maria said Maria said ...": each claim nested every later one and
+    // carried its text, 23 GB of memory for 1 MB of input.
+    for text in [
+        "Maria said ".repeat(3000),
+        "Maria said that Anna claimed ".repeat(1500),
+        "\"Maria said, ".repeat(2000),
+    ] {
+        let doc = annotate(&text, &dated());
+        let n = text.chars().count();
+        assert!(
+            claim_chars(&doc) <= 20 * n,
+            "{} characters of claims for {n} of text",
+            claim_chars(&doc)
+        );
+    }
+}
+
+#[test]
+fn claim_content_length_is_bounded() {
+    // One sentence of 40,000 words after a cue: the content is its start.
+    let text = format!("Maria said {}.", "the rain fell and ".repeat(10_000));
+    let doc = annotate(&text, &dated());
+    for c in doc
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Attributed)
+    {
+        let words = c.content.text.split_whitespace().count();
+        assert!(words <= 300, "a content of {words} words");
+    }
 }
