@@ -99,3 +99,17 @@ fn claim_content_length_is_bounded() {
         assert!(words <= 300, "a content of {words} words");
     }
 }
+
+#[test]
+fn a_name_repeated_without_a_full_stop_is_not_one_mention_of_the_whole_text() {
+    // "Maria Zakharova Maria Zakharova ...": one sentence of 10,000
+    // tokens came out as a single mention, the tagger's buffers the size
+    // of the whole text.
+    let text = "Maria Zakharova ".repeat(5000);
+    let doc = annotate(&text, &dated());
+    assert!(!doc.entities.is_empty());
+    for m in &doc.entities {
+        let words = m.text.split_whitespace().count();
+        assert!(words <= 4096, "a mention of {words} words");
+    }
+}

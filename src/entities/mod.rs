@@ -57,6 +57,9 @@ pub(crate) struct Mention {
     pub label: EntityLabel,
 }
 
+/// The most tokens tagged at once; news sentences are under a hundred.
+const MAX_SENTENCE_TOKENS: usize = 4096;
+
 /// Finds entity mentions in text order, without overlaps.
 pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let tg = tagger();
@@ -69,13 +72,21 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let (mut sums, mut scores, mut labels) = (Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
-    for (k, (s, _)) in text
+    // A sentence of more than MAX_SENTENCE_TOKENS (a page with no full
+    // stop) is tagged in pieces: the tagger's buffers follow the
+    // sentence, and a million-token one left every cache behind.
+    let pieces = text
         .sentences
         .iter()
         .zip(&clutter)
         .enumerate()
         .filter(|(_, (_, &c))| !c)
-    {
+        .flat_map(|(k, (s, _))| {
+            s.clone()
+                .step_by(MAX_SENTENCE_TOKENS)
+                .map(move |from| (k, from..s.end.min(from + MAX_SENTENCE_TOKENS)))
+        });
+    for (k, s) in pieces {
         x.sentence_sums(&words, k, s.clone(), tg.gazetteer, &add, &mut sums);
         tg.model.tag(&sums, &mut scores, &mut labels);
         // BIO to spans; an I- that does not continue its type opens a mention.
