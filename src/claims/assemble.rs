@@ -917,7 +917,8 @@ mod tests {
         let text = format!("said {}.", "word ".repeat(1100));
         let t = Text::new(&text);
         let far = 1005..1010;
-        for (_, content) in joined(&t, &[0..1], &[far.clone()]) {
+        let one = std::slice::from_ref;
+        for (_, content) in joined(&t, one(&(0..1)), one(&far)) {
             assert_ne!(content, far);
             assert!(content.end <= 1 + MAX_CONTENT_TOKENS);
         }
@@ -929,11 +930,12 @@ mod tests {
         // before the cue.
         let t = Text::new("Rain. Wind. Snow. Maria said.");
         assert_eq!(t.tok(6), "Maria");
-        let pairs = joined(&t, &[7..8], &[0..1]);
+        let one = std::slice::from_ref;
+        let pairs = joined(&t, one(&(7..8)), one(&(0..1)));
         assert!(pairs.iter().all(|(_, c)| *c != (0..1)), "{pairs:?}");
         // The next sentence is within the window.
         let t = Text::new("Rain fell hard. Maria said.");
-        assert_eq!(joined(&t, &[5..6], &[0..3]), [(5, 0..3)]);
+        assert_eq!(joined(&t, one(&(5..6)), one(&(0..3))), [(5, 0..3)]);
     }
 
     #[test]
