@@ -113,3 +113,20 @@ fn a_name_repeated_without_a_full_stop_is_not_one_mention_of_the_whole_text() {
         assert!(words <= 4096, "a mention of {words} words");
     }
 }
+
+#[test]
+fn mentions_do_not_overlap_when_a_product_name_repeats_before_a_product() {
+    // "A380 Superjumbo" made "Superjumbo" a product name; its repetition
+    // then took the next "A380" along, already in another product.
+    let text = "Superjumbo A380 A380 Superjumbo";
+    let doc = annotate(text, &dated());
+    assert!(!doc.entities.is_empty());
+    for w in doc.entities.windows(2) {
+        assert!(
+            w[0].end <= w[1].start,
+            "{:?} overlaps {:?}",
+            w[0].text,
+            w[1].text
+        );
+    }
+}

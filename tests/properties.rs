@@ -74,14 +74,21 @@ proptest! {
     /// Product names, headlines, datelines and repeated names are where
     /// the entity post-passes add, split and relabel mentions.
     #[test]
-    fn entity_mentions_never_overlap(s in "(The |the |A380|A380s|Airbus |Boeing |787|787s|777-200LR|Dreamliner|iPhone|iPod|nano|4 |Emirates|Smith|Anna|PARIS|\\(Reuters\\)|2024-05-01|, |\\. |\\.\n|\n\n|'s |\"|said |Orders |More |Jets|[A-Z][a-z]{1,6} )*") {
+    fn entity_mentions_never_overlap(words in prop::collection::vec(prop::sample::select(vec![
+        "The", "the", "THE", "A380", "A380s", "A380-800", "Airbus", "AIRBUS", "Boeing", "787",
+        "787s", "Dreamliner", "Superjumbo", "iPhone", "4", "Emirates", "Airlines", "Air", "Lines",
+        "Inc.", "Smith", "Anna", "TOULOUSE", ",", "France", "(Reuters)", "-", "2024-05-01", ".",
+        "\n", "\n\n", "'s", "\"", "said", "Orders", "More", "Jets", "in", "near", "Qantas",
+    ]), 0..40)) {
+        let s = words.join(" ");
         let doc = annotate(&s, &Options::new().document_date("2024-10-01").unwrap());
         for w in doc.entities.windows(2) {
             prop_assert!(
                 w[0].end <= w[1].start,
-                "overlapping entities {:?} {:?}",
+                "overlapping entities {:?} {:?} in {:?}",
                 w[0].text,
-                w[1].text
+                w[1].text,
+                s
             );
         }
     }

@@ -277,7 +277,14 @@ pub(super) fn apply(
                 && (!initial[i] || names.contains(singular(w)));
             if model || name {
                 let mut end = i + 1;
-                if end < n && cap(end) && word(end) && names.contains(singular(words[end])) {
+                // Never into another product: "Superjumbo A380" after an
+                // "A380 Superjumbo" made two products over one "A380".
+                if end < n
+                    && !covered[end]
+                    && cap(end)
+                    && word(end)
+                    && names.contains(singular(words[end]))
+                {
                     end += 1;
                 }
                 covered[i..end].fill(true);
