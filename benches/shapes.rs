@@ -206,6 +206,10 @@ const SHAPES: &[Shape] = &[
     ("one-word paragraphs", |n| {
         fill(n, 9, |r| format!("{}\n\n", r.name()))
     }),
+    // The same with sixteen names: what the distinct words cost.
+    ("one-word paragraphs, 16 names", |n| {
+        fill(n, 9, |r| format!("{}\n\n", r.pick(corpus::FIRST)))
+    }),
     ("emoji and combining marks", |n| {
         fill(n, 10, |r| {
             let sep = r.pick(&["", " ", " ", "\n"]);
