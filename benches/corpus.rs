@@ -2,7 +2,7 @@
 //! invented people, organizations and places, dates in many forms, quotes,
 //! attributions and figures, in paragraphs. All of it is our own writing.
 
-const FIRST: &[&str] = &[
+pub const FIRST: &[&str] = &[
     "Anna",
     "Pavel",
     "Maria",

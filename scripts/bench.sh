@@ -2,8 +2,9 @@
 # All benchmarks, outside the test suite: native throughput (whole pipeline
 # and per stage, 10 KB to 10 MB), the page and the wasm core in headless
 # Chromium (first annotation, annotate latency, wasm memory) and page weight.
-# Prints the tables and a summary against the targets; writes
-# target/bench/{native,browser,weight,summary}.json.
+# Also annotates hostile input shapes (benches/shapes.rs). Prints the
+# tables and a summary against the targets; writes
+# target/bench/{native,shapes,browser,weight,summary}.json.
 # Usage: scripts/bench.sh [--quick] [--no-build]
 #   --quick     fewer repetitions (a smoke run, not for figures)
 #   --no-build  reuse www/pkg and dist/ as they are
@@ -30,6 +31,9 @@ fi
 
 echo "== native ========================================================="
 cargo bench --bench throughput -- --json "$out/native.json" --corpus "$out/corpus.txt" "${quick[@]}"
+echo
+echo "== native, hostile shapes ========================================="
+cargo bench --bench shapes -- --json "$out/shapes.json" "${quick[@]}"
 echo
 echo "== headless Chromium =============================================="
 node benches/browser.mjs --corpus "$out/corpus.txt" --native "$out/native.json" --json "$out/browser.json" "${quick[@]}"

@@ -71,6 +71,28 @@ proptest! {
         check(&s, &doc);
     }
 
+    /// Product names, headlines, datelines and repeated names are where
+    /// the entity post-passes add, split and relabel mentions.
+    #[test]
+    fn entity_mentions_never_overlap(words in prop::collection::vec(prop::sample::select(vec![
+        "The", "the", "THE", "A380", "A380s", "A380-800", "Airbus", "AIRBUS", "Boeing", "787",
+        "787s", "Dreamliner", "Superjumbo", "iPhone", "4", "Emirates", "Airlines", "Air", "Lines",
+        "Inc.", "Smith", "Anna", "TOULOUSE", ",", "France", "(Reuters)", "-", "2024-05-01", ".",
+        "\n", "\n\n", "'s", "\"", "said", "Orders", "More", "Jets", "in", "near", "Qantas",
+    ]), 0..40)) {
+        let s = words.join(" ");
+        let doc = annotate(&s, &Options::new().document_date("2024-10-01").unwrap());
+        for w in doc.entities.windows(2) {
+            prop_assert!(
+                w[0].end <= w[1].start,
+                "overlapping entities {:?} {:?} in {:?}",
+                w[0].text,
+                w[1].text,
+                s
+            );
+        }
+    }
+
     #[test]
     fn newsy_strings_annotate(s in "([A-Z][a-z]{1,8}|[a-z]{1,8}|\"|“|”|’s|'s|, |\\. |\\.\n|\r\n|\n\n|😀|中文|e\u{301}|[0-9]{1,4}|%| said | on | May | 2024|-| U\\.S\\. )*") {
         let doc = annotate(&s, &Options::new());

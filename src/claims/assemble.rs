@@ -15,6 +15,19 @@ use crate::text::{Span, Text, TokenKind};
 const MAX_SOURCE_GAP: usize = 30;
 /// Contents further than this are not joined.
 const MAX_CONTENT_GAP: usize = 12;
+/// A cue pairs with contents in its own sentence or the next or previous
+/// one ("'...,' he said."), never further, however short the sentences.
+const SENTENCE_WINDOW: u32 = 1;
+/// The longest content, in tokens (PolNeAR's longest is 171 words): the
+/// part nearest its cue is kept. With the nesting bound below it keeps
+/// the claims' text linear in the input.
+const MAX_CONTENT_TOKENS: usize = 250;
+/// How many other cues a content may hold ("A said B said C said ...":
+/// each claim nests the next). Deeper claims end before the next cue, so
+/// a token lies in a bounded number of contents.
+const MAX_NESTED_CUES: usize = 3;
+/// How many paragraphs before its own a continued quotation reaches.
+const MAX_QUOTE_PARAGRAPHS: usize = 8;
 
 pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found> {
     let mut b = Base::sentences(t);
@@ -28,8 +41,11 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     let mut cue_sums = CueSums::new(&m.joint);
     let mut role_sums = RoleSums::default();
     let units = features::units(t);
-    for unit in &units {
-        let u = unit.tokens.clone();
+    let read: Vec<Range<usize>> = units
+        .iter()
+        .flat_map(|unit| pieces(&b, unit.tokens.clone()))
+        .collect();
+    for u in read {
         b.cover(t, u.clone());
         cue_sums.cover(t, &b, &u);
         partial.clear();
@@ -73,7 +89,9 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                 // cue without a subject shares the previous cue's source.
                 let source = source.or_else(|| {
                     let (pc, ps) = prev.as_ref()?;
-                    (t.tok(cue.start).ends_with("ing") && b.sent[pc.start] == b.sent[cue.start])
+                    (t.tok(cue.start).ends_with("ing")
+                        && b.sent[pc.start] == b.sent[cue.start]
+                        && gap(&cue, ps) <= MAX_SOURCE_GAP)
                         .then(|| ps.clone())
                 });
                 let source = source.or_else(|| participle_subject(t, &b, mentions, &cue));
@@ -135,26 +153,26 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     }
     extend_quotes_across_paragraphs(t, &units, &mut out);
     // Sentences in the author's voice that deserve checking.
-    // Sorted by start, so the claims that can overlap a sentence are found
-    // by binary search rather than a scan per sentence (quadratic on long texts).
+    // The text the attributions cover, as disjoint spans in text order:
+    // whether a sentence overlaps one is a binary search, however long
+    // the longest claim (a scan back over every claim it may reach was
+    // quadratic).
     let mut attributed: Vec<Span> = out
         .iter()
         .filter(|f| f.kind == ClaimKind::Attributed)
         .map(|f| f.span)
         .collect();
     attributed.sort_unstable();
-    // The longest claim bounds how far back an overlapping one can start.
-    let longest = attributed
-        .iter()
-        .map(|a| a.end - a.start)
-        .max()
-        .unwrap_or(0);
+    let mut covered: Vec<Span> = Vec::with_capacity(attributed.len());
+    for a in attributed {
+        match covered.last_mut() {
+            Some(last) if a.start <= last.end => last.end = last.end.max(a.end),
+            _ => covered.push(a),
+        }
+    }
     let overlaps_claim = |span: Span| {
-        let from = attributed.partition_point(|a| a.start + longest < span.start);
-        attributed[from..]
-            .iter()
-            .take_while(|a| a.start < span.end)
-            .any(|a| a.overlaps(span))
+        let k = covered.partition_point(|a| a.start < span.end);
+        k > 0 && covered[k - 1].overlaps(span)
     };
     for s in &t.sentences {
         let span = t.sentence_span(s);
@@ -196,6 +214,34 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
     out
 }
 
+/// The most tokens the taggers read at once. A paragraph is their unit,
+/// and their buffers hold about 90 bytes a token of it: a paragraph of
+/// a million tokens (a page of punctuation, a PDF dump on one line) is
+/// read in pieces of whole sentences, or of this many tokens when one
+/// sentence is longer. News paragraphs are a few hundred tokens.
+const MAX_UNIT_TOKENS: usize = 4096;
+
+/// `u` in pieces of at most [`MAX_UNIT_TOKENS`], cut after a sentence
+/// where one ends.
+fn pieces(b: &Base, u: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = u.start;
+    std::iter::from_fn(move || {
+        if start >= u.end {
+            return None;
+        }
+        let mut end = u.end.min(start + MAX_UNIT_TOKENS);
+        if end < u.end {
+            // The last sentence end in the piece, if any.
+            if let Some(e) = (start + 1..end).rev().find(|&i| b.sent[i] != b.sent[i - 1]) {
+                end = e;
+            }
+        }
+        let piece = start..end;
+        start = end;
+        Some(piece)
+    })
+}
+
 /// The tokens of the sentences that `r` touches.
 fn sentences_of(t: &Text, b: &Base, r: &Range<usize>) -> Range<usize> {
     let first = &t.sentences[b.sent[r.start] as usize];
@@ -208,6 +254,14 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     b.start
         .saturating_sub(a.end)
         .max(a.start.saturating_sub(b.end))
+}
+
+/// The spans of `spans` within `max_gap` tokens of `c`, by binary search:
+/// the spans of one tagging are disjoint and in text order.
+fn near(spans: &[Range<usize>], c: &Range<usize>, max_gap: usize) -> Range<usize> {
+    let from = spans.partition_point(|x| x.end + max_gap < c.start);
+    let to = spans.partition_point(|x| x.start <= c.end + max_gap);
+    from..to.max(from)
 }
 
 /// Pairs each cue with its content (each content used once, nearest pairs
@@ -225,12 +279,17 @@ fn join(
         let same = b.sent[c.start] == b.sent[x.start] || b.sent[c.start] == b.sent[x.end - 1];
         gap(c, x) + if same { 0 } else { 1000 }
     };
+    // Sentences apart, 0 when `x` touches the cue's sentence.
+    let sentences_apart = |c: &Range<usize>, x: &Range<usize>| {
+        let (s, first, last) = (b.sent[c.start], b.sent[x.start], b.sent[x.end - 1]);
+        first.saturating_sub(s).max(s.saturating_sub(last))
+    };
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (i, c) in cues.iter().enumerate() {
-        for (j, x) in contents.iter().enumerate() {
-            let d = cost(c, x);
-            if d % 1000 <= MAX_CONTENT_GAP {
-                pairs.push((d, i, j));
+        for j in near(contents, c, MAX_CONTENT_GAP) {
+            let x = &contents[j];
+            if gap(c, x) <= MAX_CONTENT_GAP && sentences_apart(c, x) <= SENTENCE_WINDOW {
+                pairs.push((cost(c, x), i, j));
             }
         }
     }
@@ -245,7 +304,7 @@ fn join(
     }
     for (i, c) in cues.iter().enumerate() {
         let content = content_of[i].map(|j| contents[j].clone());
-        let source = sources
+        let source = sources[near(sources, c, MAX_SOURCE_GAP)]
             .iter()
             .filter(|s| {
                 !(s.start < c.end && c.start < s.end)
@@ -267,22 +326,38 @@ fn join(
             .cloned()
             .and_then(|s| clean_source(t, s))
             .or_else(|| subject_before(t, b, c));
-        let Some(content) = content.or_else(|| fallback_content(t, b, c, source.as_ref())) else {
+        let content = content.or_else(|| fallback_content(t, b, cues, i, source.as_ref()));
+        let Some(content) = content.map(|x| within_reach(c, x)) else {
             continue;
         };
         emit(c.clone(), source, content);
     }
 }
 
-/// When the tagger marked no content for a cue: the rest of its sentence
-/// after the cue, or, for a cue at the end ("..., officials said."), the
-/// sentence before its source.
+/// A content cut to [`MAX_CONTENT_TOKENS`], keeping the end nearest its cue.
+fn within_reach(c: &Range<usize>, x: Range<usize>) -> Range<usize> {
+    if x.len() <= MAX_CONTENT_TOKENS {
+        x
+    } else if x.end <= c.start {
+        x.end - MAX_CONTENT_TOKENS..x.end
+    } else {
+        let start = x.start.max(c.start.min(x.end - MAX_CONTENT_TOKENS));
+        start..start + MAX_CONTENT_TOKENS
+    }
+}
+
+/// When the tagger marked no content for a cue (`cues[i]`): the rest of
+/// its sentence after the cue, or, for a cue at the end ("..., officials
+/// said."), the sentence before its source; either holds at most
+/// [`MAX_NESTED_CUES`] other cues and [`MAX_CONTENT_TOKENS`] tokens.
 fn fallback_content(
     t: &Text,
     b: &Base,
-    c: &Range<usize>,
+    cues: &[Range<usize>],
+    i: usize,
     source: Option<&Range<usize>>,
 ) -> Option<Range<usize>> {
+    let c = &cues[i];
     let sent = &t.sentences[b.sent[c.start] as usize];
     let trim = |mut r: Range<usize>| {
         while r.start < r.end && matches!(t.tok(r.start), "," | ":" | "\u{2014}") {
@@ -298,9 +373,17 @@ fn fallback_content(
         }
         (r.end > r.start + 1).then_some(r)
     };
-    let after = trim(c.end..sent.end);
+    let end = cues
+        .get(i + 1 + MAX_NESTED_CUES)
+        .map_or(sent.end, |n| n.start.max(c.end).min(sent.end))
+        .min(c.end + MAX_CONTENT_TOKENS);
+    let after = trim(c.end..end.max(c.end));
     let before = source.map_or(c.start, |s| s.start.min(c.start));
-    after.or_else(|| trim(sent.start..before))
+    let start = i
+        .checked_sub(1 + MAX_NESTED_CUES)
+        .map_or(sent.start, |k| cues[k].end.min(before).max(sent.start))
+        .max(before.saturating_sub(MAX_CONTENT_TOKENS));
+    after.or_else(|| trim(start.min(before)..before))
 }
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
@@ -435,7 +518,10 @@ fn is_noun_cue(t: &Text, u: &Range<usize>, i: usize) -> bool {
 }
 
 fn add_rule_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
-    let mut added = false;
+    // The tagger's cues are disjoint and in text order, and so are the
+    // added ones: overlaps are found by binary search and by the last
+    // one added, not by a scan of every cue (quadratic in a unit of many).
+    let tagged = cues.len();
     for i in u.clone() {
         let w = t.tok(i);
         // Most tokens are shorter or longer than every rule cue.
@@ -447,12 +533,14 @@ fn add_rule_cues(t: &Text, u: &Range<usize>, cues: &mut Vec<Range<usize>>) {
         } else {
             continue;
         };
-        if !cues.iter().any(|c| c.start < i + n && i < c.end) {
+        let k = cues[..tagged].partition_point(|c| c.end <= i);
+        let on_tagged = cues[..tagged].get(k).is_some_and(|c| c.start < i + n);
+        let on_added = cues[tagged..].last().is_some_and(|c| i < c.end);
+        if !on_tagged && !on_added {
             cues.push(i..i + n);
-            added = true;
         }
     }
-    if added {
+    if cues.len() > tagged {
         cues.sort_by_key(|c| c.start);
     }
 }
@@ -562,7 +650,9 @@ fn possessor(t: &Text, b: &Base, mentions: &[Mention], cue: &Range<usize>) -> Op
         .take(3)
         .find(|m| m.span.end == last)
     {
-        if let Some(s) = (sent_start..end).find(|&i| t.tokens[i].span.start == m.span.start) {
+        // Tokens are in text order: the mention's first one by binary search.
+        let s = t.tokens.partition_point(|k| k.span.start < m.span.start);
+        if (sent_start..end).contains(&s) && t.tokens[s].span.start == m.span.start {
             return Some(s..cue.start);
         }
     }
@@ -714,6 +804,9 @@ fn extend_quotes_across_paragraphs(t: &Text, units: &[features::Unit], out: &mut
             })
             && !closes(u.end - 1)
     };
+    // Whether each paragraph is open, computed once, not once per claim.
+    let mut open: Vec<Option<bool>> = vec![None; units.len()];
+    let mut is_open = |k: usize| *open[k].get_or_insert_with(|| open_paragraph(&units[k].tokens));
     for f in out.iter_mut().filter(|f| f.kind == ClaimKind::Attributed) {
         // Units are in text order: find the one the content starts with by binary search.
         let k = units.partition_point(|u| t.tokens[u.tokens.start].span.start < f.content.start);
@@ -724,7 +817,7 @@ fn extend_quotes_across_paragraphs(t: &Text, units: &[features::Unit], out: &mut
             continue;
         }
         let mut first = k;
-        while first > 0 && open_paragraph(&units[first - 1].tokens) {
+        while first > 0 && k - first < MAX_QUOTE_PARAGRAPHS && is_open(first - 1) {
             first -= 1;
         }
         if first < k {
@@ -766,11 +859,13 @@ fn participle_subject(
     if !t.tok(cue.start).ends_with("ing") || cue.start == 0 || t.tok(cue.start - 1) != "," {
         return None;
     }
+    // The clause is looked at no further back than a source may be.
     let sent = &t.sentences[b.sent[cue.start] as usize];
-    let from = (sent.start..cue.start)
+    let reach = sent.start.max(cue.start.saturating_sub(MAX_SOURCE_GAP));
+    let from = (reach..cue.start)
         .rev()
         .find(|&i| t.tok(i) == ";")
-        .map_or(sent.start, |i| i + 1);
+        .map_or(reach, |i| i + 1);
     let (lo, hi) = (t.tokens[from].span.start, t.tokens[cue.start].span.start);
     let first = mentions.partition_point(|m| m.span.start < lo);
     let m = mentions[first..]
@@ -799,6 +894,99 @@ mod tests {
         let t = Text::new("Minsk closed its borders citing smuggling.");
         let b = Base::sentences(&t);
         assert_eq!(participle_subject(&t, &b, &mentions, &(4..5)), None);
+    }
+
+    /// Every (cue, content) pair `join` emits for the given spans.
+    fn joined(
+        t: &Text,
+        cues: &[Range<usize>],
+        contents: &[Range<usize>],
+    ) -> Vec<(usize, Range<usize>)> {
+        let b = Base::sentences(t);
+        let mut out = Vec::new();
+        join(t, &b, cues, &[], contents, |cue, _, content| {
+            out.push((cue.start, content))
+        });
+        out
+    }
+
+    #[test]
+    fn a_cue_never_pairs_with_content_a_thousand_tokens_away() {
+        // One sentence of 1,100 words: the "1000 per sentence" penalty
+        // wrapped around, so a content 1,004 tokens away paired.
+        let text = format!("said {}.", "word ".repeat(1100));
+        let t = Text::new(&text);
+        let far = 1005..1010;
+        let one = std::slice::from_ref;
+        for (_, content) in joined(&t, one(&(0..1)), one(&far)) {
+            assert_ne!(content, far);
+            assert!(content.end <= 1 + MAX_CONTENT_TOKENS);
+        }
+    }
+
+    #[test]
+    fn a_cue_never_pairs_with_content_in_another_sentence_window() {
+        // Sentences of one word: the content is 7 tokens but 3 sentences
+        // before the cue.
+        let t = Text::new("Rain. Wind. Snow. Maria said.");
+        assert_eq!(t.tok(6), "Maria");
+        let one = std::slice::from_ref;
+        let pairs = joined(&t, one(&(7..8)), one(&(0..1)));
+        assert!(pairs.iter().all(|(_, c)| *c != (0..1)), "{pairs:?}");
+        // The next sentence is within the window.
+        let t = Text::new("Rain fell hard. Maria said.");
+        assert_eq!(joined(&t, one(&(5..6)), one(&(0..3))), [(5, 0..3)]);
+    }
+
+    #[test]
+    fn nested_cues_do_not_copy_the_rest_of_the_sentence_into_every_claim() {
+        // "Maria said Maria said ...": every fallback content ran to the
+        // end of the sentence, so the claims' text grew with the square
+        // of the count.
+        let text = "Maria said ".repeat(2000);
+        let t = Text::new(&text);
+        let cues: Vec<Range<usize>> = (0..2000).map(|k| 2 * k + 1..2 * k + 2).collect();
+        let pairs = joined(&t, &cues, &[]);
+        assert!(!pairs.is_empty());
+        let covered: usize = pairs.iter().map(|(_, c)| c.len()).sum();
+        assert!(
+            covered <= (MAX_NESTED_CUES + 2) * t.tokens.len(),
+            "{covered} tokens"
+        );
+        for (cue, content) in &pairs {
+            let nested = cues.iter().filter(|c| content.contains(&c.start)).count();
+            assert!(nested <= MAX_NESTED_CUES, "cue {cue}: {nested} nested cues");
+        }
+    }
+
+    #[test]
+    fn long_paragraphs_are_read_in_pieces_of_whole_sentences() {
+        let text = format!("{}\n\nShort one.", "Rain fell on the town. ".repeat(2000));
+        let t = Text::new(&text);
+        let b = Base::sentences(&t);
+        let units = features::units(&t);
+        let long = units[0].tokens.clone();
+        let got: Vec<Range<usize>> = pieces(&b, long.clone()).collect();
+        assert!(got.len() > 1 && got.iter().all(|p| p.len() <= MAX_UNIT_TOKENS));
+        assert_eq!(
+            (got[0].start, got[got.len() - 1].end),
+            (long.start, long.end)
+        );
+        for w in got.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert_ne!(
+                b.sent[w[1].start],
+                b.sent[w[1].start - 1],
+                "cut inside a sentence"
+            );
+        }
+        let short = units[1].tokens.clone();
+        assert_eq!(pieces(&b, short.clone()).collect::<Vec<_>>(), [short]);
+        // One sentence longer than a piece is cut anyway.
+        let text = "said ".repeat(10_000);
+        let t = Text::new(&text);
+        let b = Base::sentences(&t);
+        assert!(pieces(&b, 0..t.tokens.len()).all(|p| p.len() <= MAX_UNIT_TOKENS));
     }
 
     #[test]

@@ -340,7 +340,7 @@ pub(crate) fn suffix_hash(w: &str) -> u64 {
 
 /// Where the predicted cues of one unit are, for stage two.
 pub(crate) struct CueMap {
-    /// Cue token ranges in text order.
+    /// Cue token ranges, disjoint and in text order.
     pub cues: Vec<Range<usize>>,
 }
 
@@ -372,12 +372,16 @@ pub(crate) enum Near {
 }
 
 impl CueMap {
+    /// By binary search, as the cues are disjoint and in text order (the
+    /// spans of one tagging): a scan of every cue for every token was
+    /// quadratic in a paragraph of many cues.
     pub fn near(&self, i: usize) -> Near {
-        if let Some(k) = self.cues.iter().position(|c| c.contains(&i)) {
+        let k = self.cues.partition_point(|c| c.end <= i);
+        if self.cues.get(k).is_some_and(|c| c.start <= i) {
             return Near::Inside(k);
         }
-        let left = self.cues.iter().rposition(|c| c.end <= i);
-        let right = self.cues.iter().position(|c| c.start > i);
+        let left = k.checked_sub(1);
+        let right = (k < self.cues.len()).then_some(k);
         Near::Between { left, right }
     }
 }
@@ -537,6 +541,24 @@ pub(crate) fn comma_counts(t: &Text, unit: &Range<usize>, out: &mut Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_cues_are_those_a_scan_finds() {
+        let cues = CueMap {
+            cues: vec![2..3, 3..5, 8..9, 12..15],
+        };
+        for i in 0..17 {
+            let inside = cues.cues.iter().position(|c| c.contains(&i));
+            let left = cues.cues.iter().rposition(|c| c.end <= i);
+            let right = cues.cues.iter().position(|c| c.start > i);
+            match cues.near(i) {
+                Near::Inside(k) => assert_eq!(Some(k), inside, "{i}"),
+                Near::Between { left: l, right: r } => {
+                    assert_eq!((inside, l, r), (None, left, right), "{i}")
+                }
+            }
+        }
+    }
 
     #[test]
     fn ascii_words_hash_as_the_char_by_char_path_does() {

@@ -88,18 +88,23 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     for m in found.iter() {
         covered[m.first..m.end].fill(true);
     }
-    // Names by first word, longest first.
-    let mut by_first: HashMap<&str, Vec<(&[&str], EntityLabel)>> = HashMap::new();
+    // Names by their words, and for each first word the lengths of its
+    // names, longest first: a word looks up each length, not every name
+    // that opens with it (quadratic with many names of one first word).
+    let mut type_of: HashMap<&[&str], EntityLabel> = HashMap::new();
+    let mut lengths: HashMap<&str, Vec<usize>> = HashMap::new();
     for (name, v) in &votes {
         let ty = if name.len() == 1 && surnames.contains(&name[0]) {
             Person
         } else {
             majority(v, Person)
         };
-        by_first.entry(name[0]).or_default().push((name, ty));
+        type_of.insert(name, ty);
+        lengths.entry(name[0]).or_default().push(name.len());
     }
-    for c in by_first.values_mut() {
-        c.sort_by_key(|(name, ty)| (std::cmp::Reverse(name.len()), *name, *ty));
+    for l in lengths.values_mut() {
+        l.sort_unstable_by(|a, b| b.cmp(a));
+        l.dedup();
     }
     let mut added = Vec::new();
     let mut i = 0;
@@ -107,18 +112,20 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
         let hit = if covered[i] {
             None
         } else {
-            by_first.get(words[i]).and_then(|c| {
-                c.iter().find(|(name, _)| {
-                    words.get(i..i + name.len()) == Some(name)
-                        && !covered[i..i + name.len()].contains(&true)
-                        && !(name.len() == 1
+            lengths.get(words[i]).and_then(|l| {
+                l.iter().find_map(|&len| {
+                    let name = words.get(i..i + len)?;
+                    let &ty = type_of.get(name)?;
+                    (!covered[i..i + len].contains(&true)
+                        && !(len == 1
                             && (initial[i] && !surnames.contains(&name[0])
-                                || CALENDAR.contains(&name[0])))
+                                || CALENDAR.contains(&name[0]))))
+                    .then_some((name, ty))
                 })
             })
         };
         match hit {
-            Some(&(name, ty)) => {
+            Some((name, ty)) => {
                 added.push(Tagged {
                     first: i,
                     end: i + name.len(),

@@ -4,6 +4,8 @@
 //! else supports it: the gazetteers know it, or the same words occur in
 //! the running text of the article.
 
+use foldhash::HashSet;
+
 use crate::text::{Text, TokenKind};
 
 use super::Tagged;
@@ -56,12 +58,33 @@ pub(super) fn drop_unsupported(
     if !any {
         return;
     }
-    let in_running_text = |m: &Tagged| {
-        let name = &words[m.first..m.end];
-        (0..words.len().saturating_sub(name.len() - 1))
-            .any(|i| !title[i] && &words[i..i + name.len()] == name)
-    };
-    found.retain(|m| !title[m.first] || known(m) || in_running_text(m));
+    // Each name is looked up among the running text's word sequences of
+    // its length, built once per length: scanning the words for every
+    // name was quadratic on many Title Case lines.
+    let mut keep: Vec<bool> = found.iter().map(|m| !title[m.first] || known(m)).collect();
+    let mut lengths: Vec<usize> = found
+        .iter()
+        .zip(&keep)
+        .filter(|(_, &k)| !k)
+        .map(|(m, _)| m.end - m.first)
+        .collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    for len in lengths {
+        let running: HashSet<&[&str]> = words
+            .windows(len)
+            .enumerate()
+            .filter(|&(i, _)| !title[i])
+            .map(|(_, w)| w)
+            .collect();
+        for (m, k) in found.iter().zip(keep.iter_mut()) {
+            if !*k && m.end - m.first == len {
+                *k = running.contains(&words[m.first..m.end]);
+            }
+        }
+    }
+    let mut verdict = keep.into_iter();
+    found.retain(|_| verdict.next().unwrap_or(true));
 }
 
 #[cfg(test)]

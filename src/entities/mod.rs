@@ -57,6 +57,9 @@ pub(crate) struct Mention {
     pub label: EntityLabel,
 }
 
+/// The most tokens tagged at once; news sentences are under a hundred.
+const MAX_SENTENCE_TOKENS: usize = 4096;
+
 /// Finds entity mentions in text order, without overlaps.
 pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let tg = tagger();
@@ -69,13 +72,21 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
     let (mut sums, mut scores, mut labels) = (Vec::new(), Vec::new(), Vec::new());
     let mut found: Vec<Tagged> = Vec::new();
     let clutter = clutter::clutter_sentences(text);
-    for (k, (s, _)) in text
+    // A sentence of more than MAX_SENTENCE_TOKENS (a page with no full
+    // stop) is tagged in pieces: the tagger's buffers follow the
+    // sentence, and a million-token one left every cache behind.
+    let pieces = text
         .sentences
         .iter()
         .zip(&clutter)
         .enumerate()
         .filter(|(_, (_, &c))| !c)
-    {
+        .flat_map(|(k, (s, _))| {
+            s.clone()
+                .step_by(MAX_SENTENCE_TOKENS)
+                .map(move |from| (k, from..s.end.min(from + MAX_SENTENCE_TOKENS)))
+        });
+    for (k, s) in pieces {
         x.sentence_sums(&words, k, s.clone(), tg.gazetteer, &add, &mut sums);
         tg.model.tag(&sums, &mut scores, &mut labels);
         // BIO to spans; an I- that does not continue its type opens a mention.
@@ -263,52 +274,66 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
     // Longest mentions first, so short forms attach to full names.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(ranges[i].len()), i));
-    // Every merge shares the last word or matches the initials, so clusters
-    // are indexed by both: each mention is compared with a few candidates,
-    // not with every cluster (which was quadratic on long texts).
-    let mut by_last: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    // Every merge makes the shorter name a suffix of the longer one's
+    // words (the whole name included) or its initials, so clusters are
+    // indexed by each suffix they can match and by their initials: a
+    // mention looks up its own words, never a list of clusters that only
+    // share its last word (quadratic with many names of one surname).
+    let mut by_suffix: HashMap<(EntityLabel, usize, u64), Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<(EntityLabel, String), Vec<usize>> = HashMap::new();
+    // The earliest-created cluster of a key that really fits (a hash may
+    // collide; every other entry fits, so the scan stops at once).
+    let first_fit = |list: Option<&Vec<usize>>, reps: &[usize], w: &[u32], label| {
+        list.into_iter().flatten().copied().find(|&c| {
+            same_referent(
+                &vocab,
+                &ids[ranges[reps[c]].clone()],
+                mentions[reps[c]].label,
+                w,
+                label,
+            )
+        })
+    };
     for &i in &order {
         let w = words(i);
-        let by_word = w
-            .last()
-            .and_then(|l| by_last.get(l))
-            .map_or(&[][..], Vec::as_slice);
-        let by_init = if w.len() == 1 {
-            by_initials
-                .get(vocab.str(w[0]))
-                .map_or(&[][..], Vec::as_slice)
-        } else {
-            &[]
+        let label = mentions[i].label;
+        let by_word = first_fit(
+            by_suffix.get(&(label, w.len(), suffix_hash(w))),
+            &reps,
+            w,
+            label,
+        );
+        let by_init = match w {
+            [one] => first_fit(
+                by_initials.get(&(label, vocab.str(*one).to_owned())),
+                &reps,
+                w,
+                label,
+            ),
+            _ => None,
         };
-        // The earliest-created fitting cluster, as a scan over all would find.
-        let found = by_word
-            .iter()
-            .chain(by_init)
-            .copied()
-            .filter(|&c| {
-                same_referent(
-                    &vocab,
-                    words(reps[c]),
-                    mentions[reps[c]].label,
-                    w,
-                    mentions[i].label,
-                )
-            })
-            .min();
+        let found = by_word.into_iter().chain(by_init).min();
         match found {
             Some(c) => cluster[i] = c,
             None => {
                 let c = reps.len();
                 cluster[i] = c;
                 reps.push(i);
-                if let Some(&l) = w.last() {
-                    by_last.entry(l).or_default().push(c);
+                // The whole name, and the proper suffixes `same_referent`
+                // accepts: one word only for people ("Smith"), two or
+                // more for the rest ("the Bank" is not "the World Bank").
+                let mut h = SUFFIX_SEED;
+                for (k, &id) in w.iter().enumerate().rev() {
+                    h = suffix_step(h, id);
+                    let len = w.len() - k;
+                    if len == w.len() || label == EntityLabel::Person || len >= 2 {
+                        by_suffix.entry((label, len, h)).or_default().push(c);
+                    }
                 }
-                by_initials
-                    .entry(initials(&vocab, w).collect())
-                    .or_default()
-                    .push(c);
+                let init: String = initials(&vocab, w).collect();
+                if init.chars().count() >= 2 {
+                    by_initials.entry((label, init)).or_default().push(c);
+                }
             }
         }
     }
@@ -323,6 +348,22 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
         *c = renum[*c];
     }
     cluster
+}
+
+const SUFFIX_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One more word, at the front, of a name's suffix hash.
+fn suffix_step(h: u64, id: u32) -> u64 {
+    (h ^ u64::from(id))
+        .wrapping_mul(0x0100_0000_01b3)
+        .rotate_left(17)
+}
+
+/// The hash `merge` indexes a word sequence by, built from its last word.
+fn suffix_hash(w: &[u32]) -> u64 {
+    w.iter()
+        .rev()
+        .fold(SUFFIX_SEED, |h, &id| suffix_step(h, id))
 }
 
 /// The distinct normalized words of `merge`, by id.
@@ -377,6 +418,8 @@ fn same_referent(
     short: &[u32],
     short_label: EntityLabel,
 ) -> bool {
+    #[cfg(test)]
+    tests::COMPARISONS.with(|n| n.set(n.get() + 1));
     if long.is_empty() || short.is_empty() {
         return false;
     }
@@ -437,6 +480,135 @@ mod tests {
             },
         ];
         assert_eq!(merge(&t, &ms), [0, 1, 0, 1]);
+    }
+
+    thread_local! {
+        /// How many times `same_referent` ran on this thread.
+        pub(super) static COMPARISONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Mentions over every name of `s`, names separated by ", ".
+    fn names(s: &str, label: impl Fn(usize) -> EntityLabel) -> Vec<Mention> {
+        let mut from = 0;
+        s.split(", ")
+            .enumerate()
+            .map(|(k, w)| {
+                let m = Mention {
+                    span: Span::new(from, from + w.len()),
+                    label: label(k),
+                };
+                from += w.len() + 2;
+                m
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merging_many_names_of_one_surname_compares_each_name_a_few_times() {
+        // Every cluster ending in "Smith" was a candidate for every later
+        // name ending in it: quadratic in the number of such names.
+        let s: String = (0..3000)
+            .map(|k| format!("A{k} Smith, B{k} Smith, Smith"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ms = names(&s, |_| EntityLabel::Person);
+        COMPARISONS.with(|n| n.set(0));
+        let clusters = merge(&Text::new(&s), &ms);
+        let comparisons = COMPARISONS.with(|n| n.get());
+        assert!(comparisons <= 2 * ms.len(), "{comparisons} comparisons");
+        // "Smith" joins the first full name, as an all-pairs scan has it.
+        assert!(clusters[2] == clusters[0] && clusters[1] != clusters[0]);
+    }
+
+    #[test]
+    fn indexed_merge_equals_comparing_all_clusters() {
+        let words = [
+            "Smith", "Bank", "World", "Anna", "SB", "WB", "the", "Lee", "Mr.", "of",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..200 {
+            let names: Vec<String> = (0..1 + next(30))
+                .map(|_| {
+                    (0..1 + next(3))
+                        .map(|_| words[next(words.len())])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let s = names.join(", ");
+            let labels = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc];
+            let label_of: Vec<EntityLabel> = names.iter().map(|_| labels[next(3)]).collect();
+            let ms = names_of_labels(&s, &label_of);
+            let t = Text::new(&s);
+            assert_eq!(
+                merge(&t, &ms),
+                merge_all_pairs(&t, &ms),
+                "{s:?} {label_of:?}"
+            );
+        }
+    }
+
+    fn names_of_labels(s: &str, labels: &[EntityLabel]) -> Vec<Mention> {
+        names(s, |k| labels[k])
+    }
+
+    /// `merge` as it was before its index: every mention compared with
+    /// every cluster made so far.
+    fn merge_all_pairs(text: &Text, mentions: &[Mention]) -> Vec<usize> {
+        let mut vocab = Vocab::default();
+        let mut scratch = String::new();
+        let words: Vec<Vec<u32>> = mentions
+            .iter()
+            .map(|m| {
+                let mut ids = Vec::new();
+                for w in text
+                    .slice(m.span)
+                    .split(|c: char| c.is_whitespace())
+                    .filter(|w| !w.is_empty() && !TITLES.contains(w))
+                {
+                    lower_without_dots(w.trim_end_matches(['.', '\'', '’']), &mut scratch);
+                    if !scratch.is_empty() && scratch != "the" {
+                        ids.push(vocab.id(&scratch));
+                    }
+                }
+                ids
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
+        let mut reps: Vec<usize> = Vec::new();
+        let mut cluster = vec![0; mentions.len()];
+        for i in order {
+            let fit = (0..reps.len()).find(|&c| {
+                same_referent(
+                    &vocab,
+                    &words[reps[c]],
+                    mentions[reps[c]].label,
+                    &words[i],
+                    mentions[i].label,
+                )
+            });
+            cluster[i] = fit.unwrap_or_else(|| {
+                reps.push(i);
+                reps.len() - 1
+            });
+        }
+        let mut renum = vec![usize::MAX; reps.len()];
+        let mut next = 0;
+        for c in cluster.iter_mut() {
+            if renum[*c] == usize::MAX {
+                renum[*c] = next;
+                next += 1;
+            }
+            *c = renum[*c];
+        }
+        cluster
     }
 
     fn mentions_of(s: &str, found: &[(&str, EntityLabel)]) -> Vec<Mention> {

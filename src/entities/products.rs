@@ -97,10 +97,22 @@ fn possessive_end(words: &[&str], i: usize) -> Option<usize> {
 
 /// Whether `w` is a known model `m` in another form: "787s", "787-8",
 /// "A380s", "777-200LR".
+#[cfg(test)]
 fn variant_of(w: &str, m: &str) -> bool {
     w == m
         || w.strip_prefix(m)
             .is_some_and(|rest| rest == "s" || rest.starts_with('-') && rest.len() > 1)
+}
+
+/// Every `m` that `variant_of(w, m)` accepts, so that known models are
+/// looked up, not scanned for each word (quadratic with many models).
+fn variant_bases(w: &str) -> impl Iterator<Item = &str> {
+    let plural = w.strip_suffix('s');
+    let hyphens = w
+        .match_indices('-')
+        .filter(move |&(k, _)| k + 1 < w.len())
+        .map(move |(k, _)| &w[..k]);
+    std::iter::once(w).chain(plural).chain(hyphens)
 }
 
 /// The article as the product pass reads it: its tokens, their words,
@@ -258,13 +270,20 @@ pub(super) fn apply(
             }
             let w = words[i];
             let model = (text.tokens[i].kind == TokenKind::Number || word(i))
-                && models.iter().any(|m| variant_of(w, m));
+                && variant_bases(w).any(|m| models.contains(m));
             let name = cap(i)
-                && names.iter().any(|m| variant_of(w, m))
+                && variant_bases(w).any(|m| names.contains(m))
                 && (!initial[i] || names.contains(singular(w)));
             if model || name {
                 let mut end = i + 1;
-                if end < n && cap(end) && word(end) && names.contains(singular(words[end])) {
+                // Never into another product: "Superjumbo A380" after an
+                // "A380 Superjumbo" made two products over one "A380".
+                if end < n
+                    && !covered[end]
+                    && cap(end)
+                    && word(end)
+                    && names.contains(singular(words[end]))
+                {
                     end += 1;
                 }
                 covered[i..end].fill(true);
@@ -339,6 +358,16 @@ mod tests {
                 && !model_number("12", false)
                 && !model_number("2,000", false)
         );
+        for w in ["787s", "777-200LR", "7877", "A-B-C", "x-", "s", "-"] {
+            let scanned: Vec<&str> = ["787", "777", "777-200", "A", "A-B", "x", "", "7877"]
+                .into_iter()
+                .filter(|m| variant_of(w, m))
+                .collect();
+            for m in scanned {
+                assert!(variant_bases(w).any(|b| b == m), "{w} {m}");
+            }
+            assert!(variant_bases(w).all(|b| variant_of(w, b)), "{w}");
+        }
         assert!(
             variant_of("787s", "787")
                 && variant_of("777-200LR", "777")
