@@ -39,8 +39,8 @@ mod validate;
 mod wasm;
 
 pub use document::{
-    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Role,
-    Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
+    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Granularity,
+    Role, Stance, Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
 };
 pub use error::Error;
 #[doc(hidden)]

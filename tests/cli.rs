@@ -39,6 +39,23 @@ fn annotate_reads_stdin_and_applies_the_date() {
 }
 
 #[test]
+fn annotate_does_not_panic_on_offsets_that_leave_the_calendar() {
+    // Regression (issue #15): "240000 months ago" panicked in jiff's span
+    // constructor; now the expression keeps its span and has no value.
+    let o = factlens(
+        &["annotate", "--date", "2024-10-01", "-"],
+        b"It happened 240000 months ago.",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let d = stdout_json(&o);
+    let dates = d["dates"].as_array().unwrap();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert_eq!(dates[0]["text"], "240000 months ago");
+    assert!(dates[0]["value"].is_null());
+    assert!(dates[0]["granularity"].is_null());
+}
+
+#[test]
 fn invalid_utf8_is_reported_with_its_byte_position() {
     let o = factlens(&["annotate", "-"], b"Minsk \xff\xfe reported");
     assert!(!o.status.success());
