@@ -94,9 +94,6 @@ pub(crate) fn check(doc: &Document, text: Option<&str>, problems: &mut Problems)
                 c.checkworthy
             ));
         }
-        if c.stance.is_empty() {
-            problems.push(format!("{what}: stance is empty"));
-        }
     }
 
     summary(doc, &mentions, &dates, &claims, problems);
