@@ -63,6 +63,18 @@ pub fn annotate_line(number: usize, line: &[u8], options: &Options) -> Result<Va
     record(text, options).map_err(|message| fail(lenient_id(text), message))
 }
 
+/// The answer to line `number` when annotating it failed in a way
+/// [`annotate_line`] could not report itself (the CLI catches a panic with
+/// this, so that one bad line does not end a batch): `message`, with the
+/// line's `id` when it has one.
+pub fn failed_line(number: usize, line: &[u8], message: String) -> LineError {
+    LineError {
+        line: number,
+        id: lenient_id(&String::from_utf8_lossy(line)),
+        message,
+    }
+}
+
 /// Annotates one JSONL record: `{"id"}` merged with the document's fields.
 fn record(line: &str, opts: &Options) -> Result<Value, String> {
     let v: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;

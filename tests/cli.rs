@@ -141,6 +141,25 @@ fn jsonl_answers_blank_and_broken_lines_one_to_one_with_their_ids() {
     assert_eq!(lines[6]["error"], "blank line");
 }
 
+/// On 4e9d6fc a date off the calendar panicked in the date normalizer
+/// and the panic ended the batch: the lines after it got no answer.
+#[test]
+fn jsonl_a_line_that_panics_costs_that_line_not_the_batch() {
+    let input =
+        "{\"id\": \"far\", \"text\": \"It began 240000 months ago.\", \"dct\": \"2024-10-01\"}\n\
+                 {\"id\": \"next\", \"text\": \"Kyiv denied it.\"}\n";
+    let o = factlens(&["annotate", "--jsonl", "-"], input.as_bytes());
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert_eq!(lines[0]["id"], "far", "answered, as a document or an error");
+    assert_eq!(lines[1]["id"], "next");
+    assert_eq!(lines[1]["schema"], "factlens/1");
+}
+
 #[test]
 fn jsonl_dct_with_a_time_counts_as_its_day() {
     let input = "{\"id\": \"t\", \"text\": \"Kyiv denied it on Friday.\", \"dct\": \"1998-02-13T14:26:00\"}\n\

@@ -83,7 +83,20 @@ fn jsonl(mut input: Box<dyn BufRead>, opts: &Options) -> Result<ExitCode, String
         number += 1;
         // Every line is answered, a blank or broken one too: output line N
         // belongs to input line N.
-        let answer = match factlens::jsonl::annotate_line(number, &line, opts) {
+        // A panic is a bug, but it should cost one line, not the batch; the
+        // panic hook has already printed it on stderr.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            factlens::jsonl::annotate_line(number, &line, opts)
+        }))
+        .unwrap_or_else(|_| {
+            Err(factlens::jsonl::failed_line(
+                number,
+                &line,
+                "internal error: the annotator panicked on this line (a bug; please report it)"
+                    .into(),
+            ))
+        });
+        let answer = match result {
             Ok(doc) => doc,
             Err(e) => {
                 failed += 1;
