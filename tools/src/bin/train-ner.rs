@@ -2,8 +2,11 @@
 //!
 //! ```text
 //! cargo run --release -p factlens-tools --bin train-ner -- \
-//!     ../shared/data/ner/conll2003_train.jsonl src/entities/model/ner.bin
+//!     ../shared/data/ner/conll2003_train.jsonl src/entities/model/ner.bin \
+//!     --iterations 150 --prune 4
 //! ```
+//!
+//! (`scripts/regenerate.sh` runs it so.)
 //!
 //! Training is CRFsuite's L-BFGS with L1+L2 regularization, done by the
 //! `crfs` crate (a maintained pure-Rust port). The learned weights are
@@ -20,6 +23,7 @@
 
 use std::io::{BufRead, Write};
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use factlens::entities_training::{self as training, DocFeatures, Extractor, LABELS};
 
@@ -43,47 +47,33 @@ struct Doc {
     labels: Vec<&'static str>,
 }
 
+/// Trains the entity tagger (a CRF, CRFsuite's L-BFGS) and writes the
+/// model the library embeds. From the repository root:
+/// train-ner ../shared/data/ner/conll2003_train.jsonl src/entities/model/ner.bin --iterations 150 --prune 4
+#[derive(clap::Parser)]
+#[command(verbatim_doc_comment)]
 struct Opts {
-    train: String,
-    out: String,
+    /// Gold training documents, JSONL (e.g. ../shared/data/ner/conll2003_train.jsonl).
+    train: PathBuf,
+    /// The model to write (e.g. src/entities/model/ner.bin).
+    out: PathBuf,
+    /// L1 regularization coefficient.
+    #[arg(long, default_value_t = 0.1)]
     c1: f64,
+    /// L2 regularization coefficient.
+    #[arg(long, default_value_t = 0.01)]
     c2: f64,
+    /// L-BFGS iterations.
+    #[arg(long, default_value_t = 150)]
     iterations: usize,
+    /// Every Nth document is added again with part of its sentences in
+    /// Title Case (0: none).
+    #[arg(long, default_value_t = 3)]
     augment: u64,
+    /// Features whose every weight is within this many quantization steps
+    /// (of 127) of zero are left out.
+    #[arg(long, default_value_t = 0.0)]
     prune: f64,
-}
-
-fn parse_args() -> Result<Opts, String> {
-    let mut o = Opts {
-        train: String::new(),
-        out: String::new(),
-        c1: 0.1,
-        c2: 0.01,
-        iterations: 150,
-        augment: 3,
-        prune: 0.0,
-    };
-    let mut pos = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut val = || args.next().ok_or(format!("{a} needs a value"));
-        match a.as_str() {
-            "--c1" => o.c1 = val()?.parse().map_err(|e| format!("--c1: {e}"))?,
-            "--c2" => o.c2 = val()?.parse().map_err(|e| format!("--c2: {e}"))?,
-            "--iterations" => {
-                o.iterations = val()?.parse().map_err(|e| format!("--iterations: {e}"))?
-            }
-            "--augment" => o.augment = val()?.parse().map_err(|e| format!("--augment: {e}"))?,
-            "--prune" => o.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
-            _ => pos.push(a),
-        }
-    }
-    if pos.len() != 2 {
-        return Err("usage: train-ner TRAIN.jsonl OUT.bin [--c1 X] [--c2 X] [--iterations N] [--augment N] [--prune STEPS]".into());
-    }
-    o.train = pos[0].clone();
-    o.out = pos[1].clone();
-    Ok(o)
 }
 
 fn main() {
@@ -94,11 +84,8 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    let o = parse_args()?;
-    let command = std::iter::once("train-ner".to_string())
-        .chain(std::env::args().skip(1))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let o = <Opts as clap::Parser>::parse();
+    let command = factlens_tools::command_line("train-ner");
     let gazetteer = training::gazetteer();
     let docs = read_docs(&o.train)?;
     eprintln!(
@@ -181,13 +168,14 @@ fn run() -> Result<(), String> {
     let mut dump = Vec::new();
     model.dump(&mut dump).map_err(|e| e.to_string())?;
     let packed = pack(&String::from_utf8_lossy(&dump), &command, o.prune)?;
-    std::fs::write(&o.out, &packed).map_err(|e| format!("{}: {e}", o.out))?;
-    eprintln!("wrote {} ({} bytes)", o.out, packed.len());
+    std::fs::write(&o.out, &packed).map_err(|e| format!("{}: {e}", o.out.display()))?;
+    eprintln!("wrote {} ({} bytes)", o.out.display(), packed.len());
     Ok(())
 }
 
-fn read_docs(path: &str) -> Result<Vec<Doc>, String> {
-    let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+fn read_docs(file: &Path) -> Result<Vec<Doc>, String> {
+    let path = file.display();
+    let f = std::fs::File::open(file).map_err(|e| format!("{path}: {e}"))?;
     let mut docs = Vec::new();
     for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
         let line = line.map_err(|e| e.to_string())?;
