@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the style checks (scripts/lint.sh), then every test: Rust unit, golden, property and CLI tests; WebAssembly
+# Runs the style checks (scripts/lint.sh), checks the generated gazetteer
+# tables (scripts/regenerate.sh --check), then every test: Rust unit, golden, property and CLI tests; WebAssembly
 # against native; and the page in headless Chromium. Installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +8,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 
 scripts/lint.sh
+
+echo "== Generated tables as their committed commands make them"
+scripts/regenerate.sh --check
 
 echo "== Rust tests"
 cargo test --workspace
