@@ -14,7 +14,8 @@
 #
 # The entity model is not checked in CI: retraining takes about 20 minutes,
 # and the committed one does not regenerate byte-identically from today's
-# code, so a full run replaces it with a slightly different model (see
+# code (which trains deterministically, but other features than when it
+# was made), so a full run replaces it with a slightly different model (see
 # src/entities/model/README.md; times there and in src/claims/model/README.md).
 # Packages go under target/regen/ (pip --target, npm --prefix) so that the
 # commands the generated files name are the same on every machine.
