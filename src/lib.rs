@@ -28,15 +28,19 @@ mod dates;
 mod document;
 mod entities;
 mod error;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonl;
 mod pipeline;
 mod summary;
 mod text;
+mod validate;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use document::{
-    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Role,
-    Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
+    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Granularity,
+    Role, Stance, Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
 };
 pub use error::Error;
 #[doc(hidden)]
