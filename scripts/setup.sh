@@ -2,7 +2,7 @@
 # Installs what building, serving and testing need, idempotently, on a Debian
 # machine with rustup, cargo, node and npm: the wasm32 target, wasm-bindgen-cli
 # at exactly the version in Cargo.lock, and the npm build tools (esbuild,
-# binaryen) from the committed lockfile. With --browser also Debian's chromium
+# binaryen) from the committed lockfile, and Debian's wamerican word list. With --browser also Debian's chromium
 # and the browser-test packages (playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,14 @@ npm_ci() { # npm ci in $1 unless its node_modules already matches its lockfile
   fi
 }
 npm_ci .
+
+# The word list the gazetteer generators filter with (scripts/regenerate.sh).
+if [ ! -f /usr/share/dict/american-english ]; then
+  echo "setup: installing Debian's wamerican word list"
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wamerican
+fi
 
 if [ "${1:-}" = "--browser" ]; then
   if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the style checks (scripts/lint.sh), then every test: Rust unit, golden, property and CLI tests; a
+# Runs the style checks (scripts/lint.sh), checks the generated tables and
+# claim models (scripts/regenerate.sh --check), then every test: Rust unit, golden, property and CLI tests; a
 # 20-second fuzz run per target; WebAssembly
 # against native; and the page in headless Chromium. Installs what it needs.
 set -euo pipefail
@@ -8,6 +9,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 
 scripts/lint.sh
+
+echo "== Generated tables as their committed commands make them"
+scripts/regenerate.sh --check
 
 echo "== Rust tests"
 cargo test --workspace

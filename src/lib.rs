@@ -53,3 +53,9 @@ pub use pipeline::{annotate, Options};
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub use claims::training as claims_training;
+
+/// Not part of the API: the tokens, features and model encoder the
+/// entity model trainer in `tools/` shares with the recognizer.
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub use entities::training as entities_training;

@@ -85,7 +85,9 @@ impl<'a> Text<'a> {
         &self.src[self.tokens[i].span.start..self.tokens[i].span.end]
     }
 
-    /// The byte span of a sentence.
+    /// The byte span of a range of tokens (a sentence, a mention, a
+    /// tagged run): from the first token's start to the last one's end,
+    /// empty for no tokens. The one "token range to span" helper.
     pub fn sentence_span(&self, s: &std::ops::Range<usize>) -> Span {
         if s.is_empty() {
             return Span::default();

@@ -273,10 +273,8 @@ fn run(args: &Args) -> ExitCode {
 
 /// Saves an input under `dir`, named by its content, and returns the path.
 fn save(dir: &Path, what: &str, data: &[u8]) -> PathBuf {
-    // FNV-1a: a stable name for the same bytes, nothing more.
-    let hash = data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    // The kit's FNV-1a: a stable name for the same bytes, nothing more.
+    let hash = factlens_kit::hash::fnv1a(data);
     let path = dir.join(format!("{what}-{hash:016x}"));
     let _ = std::fs::create_dir_all(dir);
     let _ = std::fs::write(&path, data);

@@ -8,6 +8,9 @@
 
 use std::ops::Range;
 
+pub(crate) use factlens_kit::hash::mix2 as mix;
+use factlens_kit::hash::Fnv;
+
 use crate::text::{Text, TokenKind};
 
 /// The tagged unit: a paragraph (a run of tokens between line breaks),
@@ -42,9 +45,6 @@ pub(crate) fn sentence_ids(t: &Text) -> Vec<u32> {
     ids
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
 /// How [`word_hash`] hashes each ASCII byte: lower-cased, digits as `0`.
 const FOLD: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -67,27 +67,23 @@ const FOLD: [u8; 128] = {
 pub(crate) fn word_hash(s: &str) -> u64 {
     // Nearly every token is ASCII: byte by byte through a table, without
     // decoding chars (the same hash for a third of the work).
-    let mut h = FNV_OFFSET;
+    let mut h = Fnv::new();
     for &b in s.as_bytes() {
         match FOLD.get(usize::from(b)) {
-            Some(&f) => h = (h ^ u64::from(f)).wrapping_mul(FNV_PRIME),
+            Some(&f) => h = h.byte(f),
             None => return word_hash_chars(s),
         }
     }
-    h
+    h.finish()
 }
 
 /// [`word_hash`] of a word with non-ASCII characters.
 #[inline(never)]
 fn word_hash_chars(s: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    };
+    let mut h = Fnv::new();
     for c in s.chars() {
         if c.is_ascii() {
-            eat(FOLD[c as usize]);
+            h = h.byte(FOLD[c as usize]);
         } else {
             // Curly quotes and apostrophes count as their ASCII forms.
             let c = match c {
@@ -96,25 +92,11 @@ fn word_hash_chars(s: &str) -> u64 {
                 c => c,
             };
             for l in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                for &b in l.encode_utf8(&mut buf).as_bytes() {
-                    eat(b);
-                }
+                h = h.ch(l);
             }
         }
     }
-    h
-}
-
-/// Mixes a template number with up to two values (splitmix64 finalizer).
-#[inline]
-pub(crate) fn mix(template: u64, a: u64, b: u64) -> u32 {
-    let mut z = template.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ a.rotate_left(17)
-        ^ b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    (z ^ (z >> 31)) as u32
+    h.finish()
 }
 
 /// Where feature extraction puts each feature: a list (training) or a

@@ -51,40 +51,37 @@ pub(crate) struct Models {
     worthy: worthy::Worthy<'static>,
 }
 
-/// The embedded models, validated once. A corrupt model is a build defect,
-/// caught by the tests; at run time it yields no claims rather than a panic.
-fn models() -> Option<&'static Models> {
-    static M: OnceLock<Option<Models>> = OnceLock::new();
+/// The embedded models, checked once. A bad model is a build defect that
+/// the unit tests catch, so failing here stops loudly, naming the model
+/// (as the entity model does).
+fn models() -> &'static Models {
+    static M: OnceLock<Models> = OnceLock::new();
     M.get_or_init(|| {
-        let cue = tagger::Tagger::load(CUE_MODEL)?;
-        let roles = tagger::Tagger::load(ROLE_MODEL)?;
-        let worthy = worthy::Worthy::load(WORTHY_MODEL)?;
-        let joint = tagger::Joint::new(&cue, &roles)?;
-        Some(Models {
+        let fail = |e: &dyn std::fmt::Display| -> ! { panic!("{e}") };
+        let cue = tagger::Tagger::load("cue", CUE_MODEL).unwrap_or_else(|e| fail(&e));
+        let roles = tagger::Tagger::load("role", ROLE_MODEL).unwrap_or_else(|e| fail(&e));
+        let worthy = worthy::Worthy::load(WORTHY_MODEL).unwrap_or_else(|e| fail(&e));
+        let joint = tagger::Joint::new(&cue, &roles).unwrap_or_else(|e| fail(&e));
+        Models {
             cue,
             roles,
             joint,
             worthy,
-        })
+        }
     })
-    .as_ref()
 }
 
 /// Finds the claims of `text`, in text order.
 pub(crate) fn recognize(text: &Text, mentions: &[Mention]) -> Vec<Found> {
-    match models() {
-        Some(m) => assemble::recognize(m, text, mentions),
-        None => Vec::new(),
-    }
+    assemble::recognize(models(), text, mentions)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn embedded_models_load() {
-        assert!(
-            super::models().is_some(),
-            "an embedded claims model fails validation"
-        );
+        // Panics, naming the model, when one fails validation.
+        let m = super::models();
+        assert_eq!(m.cue.transitions(0).len(), 12);
     }
 }

@@ -1,21 +1,23 @@
 //! A hashed linear sequence tagger: per role, B/I/O labels decoded by
 //! Viterbi with the BIO constraint, from an embedded weight table.
 //!
-//! Wire format (little endian): magic `FLTAGGER`, version u32, command
-//! length u32 and the UTF-8 command that produced the file, table bits u8,
-//! roles u8, scale f32, transitions (roles × 4 from-states × 3 labels) f32,
-//! then `2^bits × roles × 3` weights as i8 (multiplied by scale).
+//! Wire format (little endian), after the common header
+//! ([`factlens_kit::wire`]: magic `FLTAGGER`, version, the command that
+//! produced the file): table bits u8, roles u8, scale f32, transitions
+//! (roles × 4 from-states × 3 labels) f32, then a dense table of
+//! `2^bits × roles × 3` weights as i8 (multiplied by scale).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use factlens_kit::viterbi::{self, Transitions};
+use factlens_kit::wire::{DenseTable, ModelError, Reader};
 use foldhash::fast::FixedState;
 
 use super::features::{self, Base, CueMap, Near, Side, Sink, BOS, EOS, LEFT, RIGHT};
 use crate::text::Text;
 
-/// Labels of one role (O: only the trainer and the tests name it).
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+/// Labels of one role.
 pub(crate) const O: u8 = 0;
 pub(crate) const B: u8 = 1;
 pub(crate) const I: u8 = 2;
@@ -25,84 +27,34 @@ pub(crate) const VERSION: u32 = 1;
 
 /// A loaded tagger, borrowing its weights from the embedded bytes.
 pub(crate) struct Tagger<'a> {
-    mask: u32,
     roles: usize,
     scale: f32,
     trans: Vec<f32>,
-    weights: &'a [u8],
-}
-
-/// Reads the little-endian fields of a model blob.
-pub(crate) struct Reader<'a> {
-    buf: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub fn new(buf: &'a [u8]) -> Reader<'a> {
-        Reader { buf, pos: 0 }
-    }
-    pub fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.pos.checked_add(n)?;
-        let b = self.buf.get(self.pos..end)?;
-        self.pos = end;
-        Some(b)
-    }
-    pub fn u8(&mut self) -> Option<u8> {
-        self.bytes(1).map(|b| b[0])
-    }
-    pub fn u32(&mut self) -> Option<u32> {
-        self.bytes(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    pub fn f32(&mut self) -> Option<f32> {
-        self.u32().map(f32::from_bits)
-    }
-    /// Checks magic and version and skips the producing command.
-    pub fn header(&mut self, magic: &[u8; 8], version: u32) -> Option<()> {
-        (self.bytes(8)? == magic).then_some(())?;
-        (self.u32()? == version).then_some(())?;
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.bytes(n)?).ok()?;
-        Some(())
-    }
-    pub fn rest(&mut self) -> &'a [u8] {
-        let r = &self.buf[self.pos..];
-        self.pos = self.buf.len();
-        r
-    }
+    /// `2^bits` rows of `roles × 3` weights.
+    weights: DenseTable<'a>,
 }
 
 impl<'a> Tagger<'a> {
-    /// Parses a tagger blob; `None` when the magic, version or sizes are wrong.
-    pub fn load(buf: &'a [u8]) -> Option<Tagger<'a>> {
-        let mut r = Reader::new(buf);
+    /// Parses a tagger file; `model` names it in errors.
+    pub fn load(model: &'static str, buf: &'a [u8]) -> Result<Tagger<'a>, ModelError> {
+        let mut r = Reader::new(model, buf);
         r.header(MAGIC, VERSION)?;
         let bits = r.u8()?;
         let roles = r.u8()? as usize;
-        if !(8..=24).contains(&bits) || !(1..=4).contains(&roles) {
-            return None;
+        if !(1..=4).contains(&roles) {
+            return Err(r.invalid("roles outside 1..=4"));
         }
         let scale = r.f32()?;
         let trans = (0..roles * 12)
             .map(|_| r.f32())
-            .collect::<Option<Vec<f32>>>()?;
-        let weights = r.rest();
-        if weights.len() != (1usize << bits) * roles * 3 {
-            return None;
-        }
-        Some(Tagger {
-            mask: (1u32 << bits) - 1,
+            .collect::<Result<Vec<f32>, _>>()?;
+        let weights = r.dense(bits, roles * 3)?;
+        Ok(Tagger {
             roles,
             scale,
             trans,
             weights,
         })
-    }
-
-    /// The i8 weight table, `2^bits × roles × 3`.
-    fn table(&self) -> &'a [u8] {
-        self.weights
     }
 
     /// The transitions of one role: 4 from-states (start, O, B, I) × 3.
@@ -179,12 +131,12 @@ impl<'a> Sums<'a> {
 }
 
 impl Joint {
-    /// `None` when the two taggers' tables differ in size.
-    pub fn new(cue: &Tagger, roles: &Tagger) -> Option<Joint> {
-        if cue.mask != roles.mask || cue.roles != 1 || roles.roles != 2 {
-            return None;
+    /// Fails when the two taggers' tables differ in size.
+    pub fn new(cue: &Tagger, roles: &Tagger) -> Result<Joint, &'static str> {
+        if cue.weights.mask() != roles.weights.mask() || cue.roles != 1 || roles.roles != 2 {
+            return Err("the cue and role models' tables do not match");
         }
-        let (c, r) = (cue.table(), roles.table());
+        let (c, r) = (cue.weights.bytes(), roles.weights.bytes());
         let mut rows = vec![[0i8; 16]; c.len() / 3];
         for ((row, c), r) in rows
             .iter_mut()
@@ -198,8 +150,8 @@ impl Joint {
                 *x = w as i8;
             }
         }
-        Some(Joint {
-            mask: cue.mask,
+        Ok(Joint {
+            mask: cue.weights.mask(),
             rows,
             cue_scale: cue.scale,
             role_scale: roles.scale,
@@ -500,50 +452,21 @@ pub(crate) fn viterbi(
     trans: &[f32],
     out: &mut Vec<u8>,
 ) {
-    out.clear();
     let trans: &[f32; 12] = trans.try_into().expect("4 x 3 transitions");
-    let mut rows = emis.chunks_exact(stride).map(|r| &r[offset..offset + 3]);
-    let Some(e) = rows.next() else { return };
-    let mut score = [e[0] + trans[0], e[1] + trans[1], f32::NEG_INFINITY];
-    // Each token's back pointers packed in one byte, two bits per label,
-    // overwritten by the labels on the way back.
-    out.resize(emis.len() / stride, 0);
-    for (bp, e) in out[1..].iter_mut().zip(rows) {
-        let [o, b, i] = score;
-        // From O, B, I (no I after O), the first best on ties.
-        let (to_o, from_o) = best_from([o + trans[3], b + trans[6], i + trans[9]]);
-        let (to_b, from_b) = best_from([o + trans[4], b + trans[7], i + trans[10]]);
-        let (to_i, from_i) = best_from([f32::NEG_INFINITY, b + trans[8], i + trans[11]]);
-        score = [to_o + e[0], to_b + e[1], to_i + e[2]];
-        *bp = from_o | from_b << 2 | from_i << 4;
+    let mut t = Transitions {
+        start: [trans[0], trans[1], trans[2]],
+        next: [0; 3].map(|_| [0.0; 3]),
+    };
+    for (from, row) in t.next.iter_mut().enumerate() {
+        row.copy_from_slice(&trans[3 + from * 3..6 + from * 3]);
     }
-    let mut best = 0;
-    for l in 1..3 {
-        if score[l] > score[best] {
-            best = l;
-        }
-    }
-    for l in out.iter_mut().rev() {
-        let bp = *l;
-        *l = best as u8;
-        best = usize::from(bp >> (2 * best) & 3);
-    }
-}
-
-/// The best of three path scores and where it comes from: the first
-/// strictly above minus infinity and every earlier one, else 0.
-#[inline]
-fn best_from(s: [f32; 3]) -> (f32, u8) {
-    // Starting from the first score is the same: when it is minus
-    // infinity, so is the start.
-    let (mut best, mut from) = (s[0], 0);
-    if s[1] > best {
-        (best, from) = (s[1], 1);
-    }
-    if s[2] > best {
-        (best, from) = (s[2], 2);
-    }
-    (best, from)
+    t.forbid(None, usize::from(I));
+    t.forbid(Some(usize::from(O)), usize::from(I));
+    let mut scores: Vec<[f32; 3]> = emis
+        .chunks_exact(stride)
+        .map(|r| [r[offset], r[offset + 1], r[offset + 2]])
+        .collect();
+    viterbi::decode(&mut scores, &t, out);
 }
 
 /// Token ranges of the B-I* runs in a label sequence, offset by `base`.
@@ -577,68 +500,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn viterbi_never_starts_a_span_with_i() {
-        // Emissions favour I everywhere, but I needs a B before it.
-        let emis = [0.0, 0.5, 1.0, 0.0, 0.0, 1.0];
-        let mut out = Vec::new();
-        viterbi(&emis, 3, 0, &[0.0; 12], &mut out);
-        assert_eq!(out, [B, I]);
-    }
-
-    /// Viterbi as first written: back pointers in arrays, every
-    /// transition in a loop.
-    fn plain_viterbi(emis: &[f32], stride: usize, offset: usize, trans: &[f32]) -> Vec<u8> {
-        let n = emis.len() / stride;
-        let e = |i: usize, l: usize| emis[i * stride + offset + l];
-        let mut back = vec![[0u8; 3]];
-        let mut score = [e(0, 0) + trans[0], e(0, 1) + trans[1], f32::NEG_INFINITY];
-        for i in 1..n {
-            let mut next = [f32::NEG_INFINITY; 3];
-            let mut bp = [0u8; 3];
-            for to in 0..3 {
-                for from in 0..3 {
-                    if to == I as usize && from == O as usize {
-                        continue;
-                    }
-                    let s = score[from] + trans[(from + 1) * 3 + to];
-                    if s > next[to] {
-                        next[to] = s;
-                        bp[to] = from as u8;
-                    }
-                }
-                next[to] += e(i, to);
-            }
-            score = next;
-            back.push(bp);
-        }
-        let mut best = (1..3).fold(0, |b, l| if score[l] > score[b] { l } else { b });
-        let mut out = vec![0; n];
-        for i in (0..n).rev() {
-            out[i] = best as u8;
-            best = back[i][best] as usize;
-        }
-        out
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn viterbi_decodes_as_the_plain_loops_do(
-            emis in proptest::collection::vec(-4i8..4, 6..120),
-            trans in proptest::collection::vec(-3i8..3, 12),
-            offset in 0usize..2,
-        ) {
-            // Small integers: many ties, which must break the same way.
-            let emis: Vec<f32> = emis[..emis.len() / 6 * 6].iter().map(|&x| f32::from(x) * 0.5).collect();
-            let trans: Vec<f32> = trans.iter().map(|&x| f32::from(x) * 0.5).collect();
-            let mut out = Vec::new();
-            viterbi(&emis, 6, offset * 3, &trans, &mut out);
-            proptest::prop_assert_eq!(out, plain_viterbi(&emis, 6, offset * 3, &trans));
-        }
-    }
-
-    #[test]
     fn cue_sums_equal_the_sums_of_every_feature() {
-        let m = crate::claims::models().expect("models load");
+        let m = crate::claims::models();
         let text = "\"We will not pay,\" the minister SAID on Monday, denying 40% of the claims.\n\
                     In a statement, the union \u{201C}rejected\u{201D} the offer; it said: \"never\" — Ministère officials denied it.\n\
                     \"The minister said the offer was fair.\n\"We said so,\" she said.";
@@ -668,7 +531,7 @@ mod tests {
 
     #[test]
     fn role_sums_equal_the_sums_of_every_feature() {
-        let m = crate::claims::models().expect("models load");
+        let m = crate::claims::models();
         let text = "\"We will not pay,\" the minister said on Monday, denying 40% of the claims, and he added, in a long and winding \
                     statement that nobody read to the end: \"never\" (officials denied it).\n\
                     The union said so. It has repeatedly denied it; critics, however, said that the union, which is large, lied.";
@@ -709,16 +572,17 @@ mod tests {
 
     #[test]
     fn load_rejects_wrong_magic_and_truncation() {
-        assert!(Tagger::load(b"NOTATAGGER").is_none());
-        let mut blob = MAGIC.to_vec();
-        blob.extend(VERSION.to_le_bytes());
-        blob.extend(0u32.to_le_bytes());
+        assert!(Tagger::load("test", b"NOTATAGGER").is_err());
+        let mut blob = factlens_kit::wire::header(MAGIC, VERSION, "");
         blob.extend([8u8, 1]);
         blob.extend(1.0f32.to_le_bytes());
         blob.extend(std::iter::repeat(0).take(12 * 4));
         blob.extend(std::iter::repeat(0).take(256 * 3 - 1));
-        assert!(Tagger::load(&blob).is_none());
+        let e = Tagger::load("test", &blob).err().unwrap();
+        assert!(e.to_string().starts_with("test model: "), "{e}");
         blob.push(0);
-        assert!(Tagger::load(&blob).is_some());
+        assert!(Tagger::load("test", &blob).is_ok());
+        blob[8 + 4 + 4 + 1] = 5;
+        assert!(Tagger::load("test", &blob).is_err());
     }
 }

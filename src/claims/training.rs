@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use factlens_kit::wire;
+
 use super::features::{self, Base, CueMap};
 use super::tagger::{self, B, I, O};
 use crate::text::{Span, Text};
@@ -147,23 +149,14 @@ pub fn encode_tagger(
     trans: &[f32],
     prune: u8,
 ) -> Vec<u8> {
-    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-    let scale = max / 127.0;
-    let mut out = header(tagger::MAGIC, tagger::VERSION, command);
+    let (scale, table) = wire::quantize(weights, prune);
+    let mut out = wire::header(tagger::MAGIC, tagger::VERSION, command);
     out.extend([bits, roles]);
     out.extend(scale.to_le_bytes());
     for t in trans {
         out.extend(t.to_le_bytes());
     }
-    out.extend(quantize(weights, scale, prune));
-    out
-}
-
-fn header(magic: &[u8; 8], version: u32, command: &str) -> Vec<u8> {
-    let mut out = magic.to_vec();
-    out.extend(version.to_le_bytes());
-    out.extend((command.len() as u32).to_le_bytes());
-    out.extend(command.as_bytes());
+    out.extend(table);
     out
 }
 
@@ -186,24 +179,12 @@ pub fn encode_worthy(
     threshold: f32,
     prune: u8,
 ) -> Vec<u8> {
-    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-    let scale = max / 127.0;
-    let mut out = header(super::worthy::MAGIC, super::worthy::VERSION, command);
+    let (scale, table) = wire::quantize(weights, prune);
+    let mut out = wire::header(super::worthy::MAGIC, super::worthy::VERSION, command);
     out.push(bits);
     out.extend(scale.to_le_bytes());
     out.extend(bias.to_le_bytes());
     out.extend(threshold.to_le_bytes());
-    out.extend(quantize(weights, scale, prune));
+    out.extend(table);
     out
-}
-
-fn quantize(weights: &[f32], scale: f32, prune: u8) -> impl Iterator<Item = u8> + '_ {
-    weights.iter().map(move |w| {
-        let q = (w / scale).round().clamp(-127.0, 127.0) as i8;
-        if q.unsigned_abs() <= prune {
-            0
-        } else {
-            q as u8
-        }
-    })
 }

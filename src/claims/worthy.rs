@@ -2,9 +2,10 @@
 //! a claim's content), trained on CheckThat! 2024 by
 //! `tools/src/bin/train-checkworthy.rs`.
 //!
-//! Wire format (little endian): magic `FLWORTHY`, version u32, command
-//! length u32 and the command, table bits u8, scale f32, bias f32, the raw
-//! score threshold f32 chosen by the trainer, then `2^bits` i8 weights.
+//! Wire format (little endian), after the common header
+//! ([`factlens_kit::wire`]: magic `FLWORTHY`, version, the command): table
+//! bits u8, scale f32, bias f32, the raw score threshold f32 chosen by the
+//! trainer, then a dense table of `2^bits` i8 weights.
 //! The probability is calibrated so that the threshold maps to 0.5.
 //! Version 2 added the word-class counts to the features (version 1
 //! models do not load: their rows mean other features).
@@ -12,37 +13,32 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use factlens_kit::wire::{DenseTable, ModelError, Reader};
+
 use super::features::{mix, word_hash, Sink};
-use super::tagger::Reader;
 use crate::text::{Text, TokenKind};
 
 pub(crate) const MAGIC: &[u8; 8] = b"FLWORTHY";
 pub(crate) const VERSION: u32 = 2;
 
 pub(crate) struct Worthy<'a> {
-    mask: u32,
     scale: f32,
     bias: f32,
     threshold: f32,
-    weights: &'a [u8],
+    weights: DenseTable<'a>,
 }
 
 impl<'a> Worthy<'a> {
-    pub fn load(buf: &'a [u8]) -> Option<Worthy<'a>> {
-        let mut r = Reader::new(buf);
+    pub fn load(buf: &'a [u8]) -> Result<Worthy<'a>, ModelError> {
+        let mut r = Reader::new("check-worthiness", buf);
         r.header(MAGIC, VERSION)?;
         let bits = r.u8()?;
-        if !(8..=24).contains(&bits) {
-            return None;
-        }
         let (scale, bias, threshold) = (r.f32()?, r.f32()?, r.f32()?);
-        let weights = r.rest();
-        (weights.len() == 1usize << bits).then_some(Worthy {
-            mask: (1u32 << bits) - 1,
+        Ok(Worthy {
             scale,
             bias,
             threshold,
-            weights,
+            weights: r.dense(bits, 1)?,
         })
     }
 
@@ -68,7 +64,7 @@ struct Sum<'m, 'a> {
 impl Sink for Sum<'_, '_> {
     #[inline]
     fn add(&mut self, feature: u32) {
-        self.acc += i32::from(self.model.weights[(feature & self.model.mask) as usize] as i8);
+        self.acc += i32::from(self.model.weights.row(feature)[0] as i8);
     }
 }
 

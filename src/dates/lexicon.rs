@@ -464,10 +464,7 @@ const WORDS: &[&str] = &[
 fn may_be_word(w: &str) -> bool {
     const BITS: u64 = 8192;
     fn probes(w: &str) -> (usize, usize) {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in w.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        let h = factlens_kit::hash::fnv1a(w.as_bytes());
         ((h % BITS) as usize, ((h >> 32) % BITS) as usize)
     }
     static FILTER: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();

@@ -13,6 +13,8 @@ mod model;
 mod orgs;
 mod places;
 mod products;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod training;
 
 use std::sync::OnceLock;
 
@@ -20,7 +22,9 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::document::EntityLabel;
 use crate::text::{Span, Text, TokenKind};
-use features::{Extractor, Gazetteer};
+use factlens_kit::gazetteer::Gazetteer;
+use factlens_kit::hash::Fnv;
+use features::Extractor;
 use model::Model;
 
 /// The tagger's weights (trained by `tools/src/bin/train-ner.rs`).
@@ -44,7 +48,7 @@ struct Tagger {
 fn tagger() -> &'static Tagger {
     static T: OnceLock<Tagger> = OnceLock::new();
     T.get_or_init(|| Tagger {
-        model: Model::parse(MODEL_BYTES).expect("embedded entity model is valid"),
+        model: Model::parse(MODEL_BYTES).unwrap_or_else(|e| panic!("{e}")),
         gazetteer: &GAZETTEER,
         companies: &COMPANIES,
     })
@@ -167,7 +171,8 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
 /// A hash of a name's words, to look names up without hashing strings
 /// with SipHash or building lower-case copies (`lower`: ignoring case).
 fn name_key(words: &[&str], lower: bool) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    // One FNV step per code point (not per byte): a key of this module only.
+    let mut h = Fnv::new();
     for w in words {
         for c in w.chars() {
             let c = if lower {
@@ -175,11 +180,11 @@ fn name_key(words: &[&str], lower: bool) -> u64 {
             } else {
                 c
             };
-            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            h = h.step(u64::from(c));
         }
-        h = (h ^ 0x20).wrapping_mul(0x0100_0000_01b3);
+        h = h.byte(b' ');
     }
-    h
+    h.finish()
 }
 
 /// A mention as token range and label (never NORP: that comes from the
@@ -213,10 +218,7 @@ fn trimmed(text: &Text, mut first: usize, mut end: usize, ty: EntityLabel) -> Op
 }
 
 fn mention(text: &Text, m: &Tagged) -> Mention {
-    let span = Span::new(
-        text.tokens[m.first].span.start,
-        text.tokens[m.end - 1].span.end,
-    );
+    let span = text.sentence_span(&(m.first..m.end));
     let label = match m.ty {
         EntityLabel::Misc if tagger().gazetteer.is_demonym(text.slice(span)) => EntityLabel::Norp,
         l => l,

@@ -1,12 +1,12 @@
 //! Generators and trainers for the tables and models embedded in factlens.
 //! Each command is a binary in `src/bin/`; none of this ships in the page.
 
-/// The value after `--name` in `args`, parsed, or `default` when the flag is
-/// absent or its value does not parse. Shared by the trainers' flag lists.
-pub fn flag<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> T {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|k| args.get(k + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+/// The command that is running, as typed after the program name and
+/// behind `prefix`: what a generated file's header names as the command
+/// that made it.
+pub fn command_line(prefix: &str) -> String {
+    std::iter::once(prefix.to_string())
+        .chain(std::env::args().skip(1))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

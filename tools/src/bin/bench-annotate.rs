@@ -1,25 +1,24 @@
 //! Throughput of the whole pipeline: annotates every `text` of a JSONL
 //! file (gold format) `--rounds` times and prints MB/s of UTF-8 input.
 //! Reading and parsing the file are not timed.
-//!
-//! Usage: bench-annotate FILE.jsonl [--rounds N]
 
 use std::io::BufRead;
 use std::time::Instant;
 
+/// Annotation throughput in MB/s of UTF-8 input, over every `text` of a
+/// JSONL file (e.g. ../shared/data/ner/conll2003_dev.jsonl).
+#[derive(clap::Parser)]
+struct Args {
+    /// Documents, JSONL with a `text` field (e.g. ../shared/data/ner/conll2003_dev.jsonl).
+    file: std::path::PathBuf,
+    /// Timed passes over the file (after one untimed pass).
+    #[arg(long, default_value_t = 5)]
+    rounds: usize,
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let Some(path) = args.get(1) else {
-        eprintln!("usage: bench-annotate FILE.jsonl [--rounds N]");
-        std::process::exit(2);
-    };
-    let rounds: usize = args
-        .iter()
-        .position(|a| a == "--rounds")
-        .and_then(|k| args.get(k + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
-    let f = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let Args { file, rounds } = <Args as clap::Parser>::parse();
+    let f = std::fs::File::open(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let texts: Vec<String> = std::io::BufReader::new(f)
         .lines()
         .map_while(Result::ok)

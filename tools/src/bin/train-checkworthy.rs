@@ -3,8 +3,8 @@
 //! with the weights averaged over the epochs of `--seeds` shuffled runs.
 //! Writes `worthy.bin`.
 //!
-//! Usage: train-checkworthy TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N]
-//!        [--l2 X] [--seeds N] [--dev-weight X] [--prune N] [--folds K] [--clean P] [--plateau X] [--report FILE]
+//! `train-checkworthy --help` for the arguments; `scripts/regenerate.sh`
+//! runs it.
 //!
 //! Without `--folds` the model learns from TRAIN and the decision
 //! threshold is the one that maximizes F1 on DEV. With `--folds K` it
@@ -20,6 +20,7 @@
 //! the shipped model's figures on FILE; nothing is chosen on it.
 
 use std::io::BufRead;
+use std::path::PathBuf;
 
 use factlens::claims_training as ct;
 
@@ -199,34 +200,69 @@ fn figures(scores: &[(f32, bool)], thr: f32) -> String {
     )
 }
 
+/// Trains the check-worthiness model and writes worthy.bin. From the
+/// repository root:
+/// train-checkworthy ../shared/data/claims/ct24_en_train.jsonl ../shared/data/claims/ct24_en_dev.jsonl src/claims/model --bits 17 --epochs 6 --seeds 4 --dev-weight 3 --folds 5 --clean 0.15 --plateau 0.005 --report ../shared/data/claims/ct24_en_devtest.jsonl
+#[derive(clap::Parser)]
+#[command(verbatim_doc_comment)]
+struct Args {
+    /// Labelled sentences to learn from, JSONL (e.g. ../shared/data/claims/ct24_en_train.jsonl).
+    train: String,
+    /// Labelled sentences that choose the threshold, or with --folds are
+    /// learnt from too (e.g. ../shared/data/claims/ct24_en_dev.jsonl).
+    dev: String,
+    /// The directory to write worthy.bin to (e.g. src/claims/model).
+    out_dir: PathBuf,
+    /// The weight table has 2^bits rows.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u8).range(8..=24))]
+    bits: u8,
+    /// Passes over the data, per run.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// L2 regularization.
+    #[arg(long, default_value_t = 1e-6)]
+    l2: f32,
+    /// Shuffled runs whose weights are averaged.
+    #[arg(long, default_value_t = 1)]
+    seeds: u64,
+    /// The weight of a DEV example (with --folds).
+    #[arg(long, default_value_t = 1.0)]
+    dev_weight: f32,
+    /// Quantized weights of this many steps (of 127) or fewer are set to zero.
+    #[arg(long, default_value_t = 1)]
+    prune: u8,
+    /// Cross-validation folds over TRAIN + DEV (0: learn from TRAIN, threshold on DEV).
+    #[arg(long, default_value_t = 0)]
+    folds: usize,
+    /// Drop train examples whose out-of-fold probability of their own label is below this.
+    #[arg(long, default_value_t = 0.0)]
+    clean: f32,
+    /// Take the middle of the thresholds whose F1 is within this of the best.
+    #[arg(long, default_value_t = 0.0)]
+    plateau: f64,
+    /// Labelled sentences to print the shipped model's figures on (e.g.
+    /// ../shared/data/claims/ct24_en_devtest.jsonl); nothing is chosen on them.
+    #[arg(long)]
+    report: Option<String>,
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    if args.len() < 4 {
-        eprintln!("usage: train-checkworthy TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--l2 X] [--seeds N] [--dev-weight X] [--prune N] [--folds K] [--clean P] [--plateau X] [--report FILE]");
-        std::process::exit(2);
-    }
-    let flag = |name, default| factlens_tools::flag(&args, name, default);
+    let args = <Args as clap::Parser>::parse();
     let c = Config {
-        bits: flag("--bits", 16.0) as u8,
-        epochs: flag("--epochs", 10.0) as usize,
-        l2: flag("--l2", 1e-6) as f32,
-        seeds: flag("--seeds", 1.0) as u64,
-        dev_weight: flag("--dev-weight", 1.0) as f32,
-        plateau: flag("--plateau", 0.0),
+        bits: args.bits,
+        epochs: args.epochs,
+        l2: args.l2,
+        seeds: args.seeds,
+        dev_weight: args.dev_weight,
+        plateau: args.plateau,
     };
-    let (prune, folds, clean) = (
-        flag("--prune", 1.0) as u8,
-        flag("--folds", 0.0) as usize,
-        flag("--clean", 0.0) as f32,
+    let (prune, folds, clean) = (args.prune, args.folds, args.clean);
+    let report = args.report.clone();
+    let command = factlens_tools::command_line(
+        "cargo run --release -p factlens-tools --bin train-checkworthy --",
     );
-    let report =
-        Some(factlens_tools::flag(&args, "--report", String::new())).filter(|r| !r.is_empty());
-    let command = format!(
-        "cargo run --release -p factlens-tools --bin train-checkworthy -- {}",
-        args[1..].join(" ")
-    );
-    let train_set = read(&args[1]);
-    let dev = read(&args[2]);
+    let train_set = read(&args.train);
+    let dev = read(&args.dev);
     let (model, thr) = if folds < 2 {
         let model = train(&train_set.iter().map(|e| (e, 1.0)).collect::<Vec<_>>(), &c);
         let ds = model.scores(&dev);
@@ -285,7 +321,7 @@ fn main() {
             best_threshold(&rs).1
         );
     }
-    let out = std::path::Path::new(&args[3]).join("worthy.bin");
+    let out = args.out_dir.join("worthy.bin");
     std::fs::write(
         &out,
         ct::encode_worthy(&command, c.bits, &model.w, model.bias, thr, prune),

@@ -2,13 +2,14 @@
 //! as averaged structured perceptrons on PolNeAR and writes
 //! `cue.bin` and `roles.bin`.
 //!
-//! Usage: train-claims TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--prune N]
+//! `train-claims --help` for the arguments; `scripts/regenerate.sh` runs it.
 //!
 //! Stage two is trained on cues predicted by stage one (two-fold
 //! jackknife over the training documents), so it learns from the same kind
 //! of cues it will see when tagging.
 
 use std::io::BufRead;
+use std::path::PathBuf;
 
 use factlens::claims_training::{self as ct, GoldClaim, Sequence};
 
@@ -210,25 +211,36 @@ fn predict_cues(w: &[f32], t: &[f32], bits: u8, docs: &[Doc]) -> Vec<Vec<Vec<u8>
         .collect()
 }
 
+/// Trains the attribution taggers (cues; then sources and contents) and
+/// writes cue.bin and roles.bin. From the repository root:
+/// train-claims ../shared/data/claims/polnear_train.jsonl ../shared/data/claims/polnear_dev.jsonl src/claims/model --bits 17 --epochs 8 --prune 4
+#[derive(clap::Parser)]
+#[command(verbatim_doc_comment)]
+struct Args {
+    /// Gold training documents, JSONL (e.g. ../shared/data/claims/polnear_train.jsonl).
+    train: String,
+    /// Gold documents for the progress lines only (e.g. ../shared/data/claims/polnear_dev.jsonl).
+    dev: String,
+    /// The directory to write cue.bin and roles.bin to (e.g. src/claims/model).
+    out_dir: PathBuf,
+    /// The weight table has 2^bits rows.
+    #[arg(long, default_value_t = 17, value_parser = clap::value_parser!(u8).range(8..=24))]
+    bits: u8,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 8)]
+    epochs: usize,
+    /// Quantized weights of this many steps (of 127) or fewer are set to zero.
+    #[arg(long, default_value_t = 4)]
+    prune: u8,
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    if args.len() < 4 {
-        eprintln!(
-            "usage: train-claims TRAIN.jsonl DEV.jsonl OUT_DIR [--bits N] [--epochs N] [--prune N]"
-        );
-        std::process::exit(2);
-    }
-    let (bits, epochs, prune): (u8, usize, u8) = (
-        factlens_tools::flag(&args, "--bits", 17),
-        factlens_tools::flag(&args, "--epochs", 8),
-        factlens_tools::flag(&args, "--prune", 4),
-    );
-    let command = format!(
-        "cargo run --release -p factlens-tools --bin train-claims -- {}",
-        args[1..].join(" ")
-    );
-    let train_docs = read(&args[1]);
-    let dev_docs = read(&args[2]);
+    let args = <Args as clap::Parser>::parse();
+    let (bits, epochs, prune) = (args.bits, args.epochs, args.prune);
+    let command =
+        factlens_tools::command_line("cargo run --release -p factlens-tools --bin train-claims --");
+    let train_docs = read(&args.train);
+    let dev_docs = read(&args.dev);
     eprintln!(
         "{} train docs, {} dev docs",
         train_docs.len(),
@@ -273,7 +285,7 @@ fn main() {
         .collect();
     let (wr, tr) = train(&role_train, bits, 2, epochs, &role_dev, "source/content");
 
-    let out = std::path::Path::new(&args[3]);
+    let out = &args.out_dir;
     std::fs::write(
         out.join("cue.bin"),
         ct::encode_tagger(&command, bits, 1, &wc, &tc, prune),

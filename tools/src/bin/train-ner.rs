@@ -2,8 +2,11 @@
 //!
 //! ```text
 //! cargo run --release -p factlens-tools --bin train-ner -- \
-//!     ../shared/data/ner/conll2003_train.jsonl src/entities/model/ner.bin
+//!     ../shared/data/ner/conll2003_train.jsonl src/entities/model/ner.bin \
+//!     --iterations 150 --prune 4
 //! ```
+//!
+//! (`scripts/regenerate.sh` runs it so.)
 //!
 //! Training is CRFsuite's L-BFGS with L1+L2 regularization, done by the
 //! `crfs` crate (a maintained pure-Rust port). The learned weights are
@@ -18,20 +21,11 @@
 //! sentences in Title Case, so that headlines as users paste them do not
 //! look like runs of names.
 
-#[path = "../../../src/entities/features.rs"]
-#[allow(dead_code)]
-mod features;
-
-#[path = "../../../src/text.rs"]
-#[allow(dead_code)]
-mod text;
-
 use std::io::{BufRead, Write};
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-use features::{DocFeatures, Extractor, Gazetteer, LABELS};
-
-const GAZETTEER: &str = include_str!("../../../src/entities/model/gazetteer.txt");
+use factlens::entities_training::{self as training, DocFeatures, Extractor, LABELS};
 
 #[derive(serde::Deserialize)]
 struct GoldDoc {
@@ -53,47 +47,33 @@ struct Doc {
     labels: Vec<&'static str>,
 }
 
+/// Trains the entity tagger (a CRF, CRFsuite's L-BFGS) and writes the
+/// model the library embeds. From the repository root:
+/// train-ner ../shared/data/ner/conll2003_train.jsonl src/entities/model/ner.bin --iterations 150 --prune 4
+#[derive(clap::Parser)]
+#[command(verbatim_doc_comment)]
 struct Opts {
-    train: String,
-    out: String,
+    /// Gold training documents, JSONL (e.g. ../shared/data/ner/conll2003_train.jsonl).
+    train: PathBuf,
+    /// The model to write (e.g. src/entities/model/ner.bin).
+    out: PathBuf,
+    /// L1 regularization coefficient.
+    #[arg(long, default_value_t = 0.1)]
     c1: f64,
+    /// L2 regularization coefficient.
+    #[arg(long, default_value_t = 0.01)]
     c2: f64,
+    /// L-BFGS iterations.
+    #[arg(long, default_value_t = 150)]
     iterations: usize,
+    /// Every Nth document is added again with part of its sentences in
+    /// Title Case (0: none).
+    #[arg(long, default_value_t = 3)]
     augment: u64,
+    /// Features whose every weight is within this many quantization steps
+    /// (of 127) of zero are left out.
+    #[arg(long, default_value_t = 0.0)]
     prune: f64,
-}
-
-fn parse_args() -> Result<Opts, String> {
-    let mut o = Opts {
-        train: String::new(),
-        out: String::new(),
-        c1: 0.1,
-        c2: 0.01,
-        iterations: 150,
-        augment: 3,
-        prune: 0.0,
-    };
-    let mut pos = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut val = || args.next().ok_or(format!("{a} needs a value"));
-        match a.as_str() {
-            "--c1" => o.c1 = val()?.parse().map_err(|e| format!("--c1: {e}"))?,
-            "--c2" => o.c2 = val()?.parse().map_err(|e| format!("--c2: {e}"))?,
-            "--iterations" => {
-                o.iterations = val()?.parse().map_err(|e| format!("--iterations: {e}"))?
-            }
-            "--augment" => o.augment = val()?.parse().map_err(|e| format!("--augment: {e}"))?,
-            "--prune" => o.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
-            _ => pos.push(a),
-        }
-    }
-    if pos.len() != 2 {
-        return Err("usage: train-ner TRAIN.jsonl OUT.bin [--c1 X] [--c2 X] [--iterations N] [--augment N] [--prune STEPS]".into());
-    }
-    o.train = pos[0].clone();
-    o.out = pos[1].clone();
-    Ok(o)
 }
 
 fn main() {
@@ -104,12 +84,9 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    let o = parse_args()?;
-    let command = std::iter::once("train-ner".to_string())
-        .chain(std::env::args().skip(1))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let gazetteer = Gazetteer::parse(GAZETTEER)?;
+    let o = <Opts as clap::Parser>::parse();
+    let command = factlens_tools::command_line("train-ner");
+    let gazetteer = training::gazetteer();
     let docs = read_docs(&o.train)?;
     eprintln!(
         "{} documents, {} tokens",
@@ -146,7 +123,7 @@ fn run() -> Result<(), String> {
                    flush: bool|
      -> Result<(), String> {
         let words: Vec<&str> = doc.words.iter().map(String::as_str).collect();
-        x.extract(&words, &doc.sentences, &gazetteer, &mut f);
+        x.extract(&words, &doc.sentences, gazetteer, &mut f);
         for i in 0..doc.words.len() {
             xseq.push(
                 f.of(i)
@@ -191,13 +168,14 @@ fn run() -> Result<(), String> {
     let mut dump = Vec::new();
     model.dump(&mut dump).map_err(|e| e.to_string())?;
     let packed = pack(&String::from_utf8_lossy(&dump), &command, o.prune)?;
-    std::fs::write(&o.out, &packed).map_err(|e| format!("{}: {e}", o.out))?;
-    eprintln!("wrote {} ({} bytes)", o.out, packed.len());
+    std::fs::write(&o.out, &packed).map_err(|e| format!("{}: {e}", o.out.display()))?;
+    eprintln!("wrote {} ({} bytes)", o.out.display(), packed.len());
     Ok(())
 }
 
-fn read_docs(path: &str) -> Result<Vec<Doc>, String> {
-    let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+fn read_docs(file: &Path) -> Result<Vec<Doc>, String> {
+    let path = file.display();
+    let f = std::fs::File::open(file).map_err(|e| format!("{path}: {e}"))?;
     let mut docs = Vec::new();
     for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
         let line = line.map_err(|e| e.to_string())?;
@@ -211,13 +189,13 @@ fn read_docs(path: &str) -> Result<Vec<Doc>, String> {
     Ok(docs)
 }
 
-/// Tokenizes and splits the text exactly as the library does at run time
-/// (`src/text.rs`), so that the model learns from the tokens it will see
+/// Tokenizes and splits the text exactly as the library does at run time,
+/// so that the model learns from the tokens it will see
 /// ("A." in CoNLL is "A" and "." here), and labels the tokens that overlap
 /// a gold span with BIO.
 fn to_doc(g: &GoldDoc) -> Doc {
-    let t = text::Text::new(&g.text);
-    let words: Vec<String> = (0..t.tokens.len()).map(|i| t.tok(i).to_string()).collect();
+    let t = training::tokenize(&g.text);
+    let words = t.words;
     // Code points to bytes.
     let byte_of: Vec<usize> = g
         .text
@@ -238,8 +216,8 @@ fn to_doc(g: &GoldDoc) -> Doc {
             continue;
         };
         let mut first = true;
-        for (k, tok) in t.tokens.iter().enumerate() {
-            if tok.span.start < end && start < tok.span.end && labels[k] == "O" {
+        for (k, tok) in t.spans.iter().enumerate() {
+            if tok.start < end && start < tok.end && labels[k] == "O" {
                 labels[k] = LABELS[if first { ty } else { ty + 1 }];
                 first = false;
             }
@@ -247,7 +225,7 @@ fn to_doc(g: &GoldDoc) -> Doc {
     }
     Doc {
         words,
-        sentences: t.sentences.clone(),
+        sentences: t.sentences,
         labels,
     }
 }
@@ -281,7 +259,7 @@ fn title_cased(doc: &Doc, seed: u64) -> Doc {
     }
 }
 
-/// The library's model format (see `src/entities/model.rs`).
+/// The library's model (written by the library's own encoder).
 /// `prune`: features whose every weight is at most this many quantization
 /// steps (of 127) are left out; they change almost no decision and each
 /// costs a table entry and a cache miss when tagging.
@@ -325,36 +303,25 @@ fn pack(dump: &str, command: &str, prune: f64) -> Result<Vec<u8>, String> {
         row.iter()
             .any(|w| (w / scale).round().abs() > prune.max(0.0))
     });
-    let mut out = Vec::new();
-    out.extend_from_slice(b"FLNER\0\0\0");
-    out.extend_from_slice(&2u32.to_le_bytes());
-    let header = format!("generated by: {command}");
-    out.extend_from_slice(&(header.len() as u32).to_le_bytes());
-    out.extend_from_slice(header.as_bytes());
-    out.extend_from_slice(&(LABELS.len() as u32).to_le_bytes());
-    for row in &trans {
-        for &w in row {
-            out.extend_from_slice(&(w as f32).to_le_bytes());
-        }
+    let mut next = [[0f32; 9]; 9];
+    for (n, t) in next.iter_mut().zip(&trans) {
+        *n = t.map(|w| w as f32);
     }
-    out.extend_from_slice(&(state.len() as u32).to_le_bytes());
-    out.extend_from_slice(&(scale as f32).to_le_bytes());
-    let mut counts = vec![0u16; 65536];
-    for k in state.keys() {
-        let c = &mut counts[(k >> 16) as usize];
-        *c = c.checked_add(1).ok_or("too many keys with one high half")?;
-    }
-    for c in counts {
-        out.extend_from_slice(&c.to_le_bytes());
-    }
-    for k in state.keys() {
-        out.extend_from_slice(&((k & 0xffff) as u16).to_le_bytes());
-    }
-    for y in 0..LABELS.len() {
-        for row in state.values() {
-            out.push((row[y] / scale).round().clamp(-127.0, 127.0) as i8 as u8);
-        }
-    }
+    let rows = state
+        .iter()
+        .map(|(&k, row)| {
+            (
+                k,
+                row.map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8),
+            )
+        })
+        .collect();
+    let out = training::encode(
+        &format!("generated by: {command}"),
+        next,
+        &rows,
+        scale as f32,
+    )?;
     std::io::stderr().flush().ok();
     eprintln!("{} features with a weight, scale {scale:e}", state.len());
     Ok(out)
