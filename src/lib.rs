@@ -17,8 +17,8 @@
 //! precomputed map.
 //!
 //! # Layout
-//! `text` owns tokens, sentences and offset maps; `entities`, `dates` and
-//! `claims` each own one recognizer behind a small function; `summary` builds
+//! `text` owns tokens, sentences and offset maps; `entities`, `dates`,
+//! `figures` and `claims` each own one recognizer behind a small function; `summary` builds
 //! the sidebar; `document` is the factlens/1 contract; `wasm` is the only
 //! module that knows about JavaScript.
 #![deny(missing_docs)]
@@ -28,6 +28,7 @@ mod dates;
 mod document;
 mod entities;
 mod error;
+mod figures;
 mod pipeline;
 mod summary;
 mod text;
@@ -35,10 +36,11 @@ mod text;
 mod wasm;
 
 pub use document::{
-    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Role,
+    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Figure, Role,
     Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
 };
 pub use error::Error;
+pub use figures::{Amount, Currency, FigureLabel, FigureMod, FigureValue, Measure, Unit};
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::profile_stages;
