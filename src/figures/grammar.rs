@@ -72,8 +72,9 @@ struct Reader<'t, 'a> {
     /// The sentence's token range.
     first: usize,
     end: usize,
-    /// The sentence is a title-case headline: capitals say nothing there.
-    title_case: bool,
+    /// Whether the sentence is a title-case headline, where capitals say
+    /// nothing; worked out when first asked.
+    title: std::cell::Cell<Option<bool>>,
 }
 
 /// Capitalized words that may stand before a count without making it
@@ -133,7 +134,8 @@ fn function_word(w: &str) -> bool {
     )
 }
 
-/// Words that can open a figure; anything else is skipped at once.
+/// Words that can open a figure; anything else is skipped at once, with
+/// one string match (most tokens of a text are words that cannot).
 fn opens_figure(w: &str) -> bool {
     matches!(
         w,
@@ -165,14 +167,55 @@ fn opens_figure(w: &str) -> bool {
             | "below"
             | "between"
             | "half"
-    ) || small_word(w).is_some()
-        || fraction_word(w).is_some()
-        || vague_word(w)
+            | "zero"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "tens"
+    ) || w.contains('-') && (small_word(w).is_some() || fraction_word(w).is_some())
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
     fn tok(&self, i: usize) -> &'a str {
         self.text.tok(i)
+    }
+
+    fn title_case(&self) -> bool {
+        if let Some(t) = self.title.get() {
+            return t;
+        }
+        let t = title_case(self.text, &(self.first..self.end));
+        self.title.set(Some(t));
+        t
     }
 
     /// Token `i` if it lies in the sentence and outside every date.
@@ -205,8 +248,11 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// The figure that starts at token `i`, if any.
     fn figure(&self, i: usize) -> Option<Found> {
-        let first_byte = self.tok(i).as_bytes()[0];
-        if !first_byte.is_ascii_digit() && currency_at(self.tok(i)).is_none() {
+        let t = self.tok(i);
+        if !t.as_bytes()[0].is_ascii_digit() && currency_at(t).is_none() {
+            if t.len() > 13 {
+                return None;
+            }
             let l = self.low(i)?;
             if !opens_figure(l.as_str()) {
                 return None;
@@ -317,7 +363,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 && pk == TokenKind::Word
                 && self.free[p]
                 && self.capitalized(p)
-                && !self.title_case
+                && !self.title_case()
             {
                 let l = self.low(p);
                 if !l.is_some_and(|l| function_word(l.as_str())) {
@@ -623,7 +669,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let fw = first.as_str();
         // A capitalized number word inside a sentence names something:
         // "the Five Eyes", "the Group of Seven".
-        if k > self.first && self.capitalized(k) && !self.title_case {
+        if k > self.first && self.capitalized(k) && !self.title_case() {
             return None;
         }
         let core = |end: usize, v: Option<f64>, scaled: bool| Core {
@@ -744,9 +790,17 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 }
 
-/// A currency sign or code that may stand before a number.
+/// A currency sign or code that may stand before a number. Called on
+/// every token: words in lower case are turned away first.
 fn currency_at(t: &str) -> Option<Currency> {
-    currency_sign(t).or_else(|| currency_code(t))
+    let b = t.as_bytes();
+    if b.len() == 3 && b.iter().all(u8::is_ascii_uppercase) {
+        return currency_code(t);
+    }
+    if b.len() > 4 || b[0].is_ascii_lowercase() {
+        return None;
+    }
+    currency_sign(t)
 }
 
 fn found(
@@ -799,14 +853,13 @@ fn title_case(text: &Text, s: &std::ops::Range<usize>) -> bool {
 pub(super) fn find(text: &Text, free: &[bool]) -> Vec<Found> {
     let mut out = Vec::new();
     for s in &text.sentences {
-        let mut r = Reader {
+        let r = Reader {
             text,
             free,
             first: s.start,
             end: s.end,
-            title_case: false,
+            title: std::cell::Cell::new(None),
         };
-        r.title_case = title_case(text, s);
         let mut i = s.start;
         while i < s.end {
             if !free[i] {
