@@ -468,7 +468,7 @@ for (const scheme of ['light', 'dark']) {
           return getComputedStyle(document.documentElement).backgroundColor;
         };
         const out = [];
-        for (const t of ['PERSON', 'ORG', 'LOC', 'NORP', 'MISC', 'DATE']) {
+        for (const t of ['PERSON', 'ORG', 'LOC', 'NORP', 'MISC', 'DATE', 'FIGURE']) {
           const m = document.querySelector(`#view mark.t-${t}`);
           if (m) out.push([`${t} tag`, getComputedStyle(m, '::after').color, bgOf(m)], [`${t} text`, getComputedStyle(m).color, bgOf(m)]);
         }
