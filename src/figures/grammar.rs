@@ -16,7 +16,7 @@ use super::number::{
     fraction_word, numeral, scale, scale_word, small_word, vague_word, Num, Scale,
 };
 use super::value::{Amount, Currency, FigureLabel, FigureMod, FigureValue, Measure, Unit};
-use crate::text::{Text, TokenKind};
+use crate::text::{Span, Text, TokenKind};
 
 /// One figure, in token indices `[start, end)`.
 pub(super) struct Found {
@@ -68,6 +68,7 @@ impl Core {
 
 struct Reader<'t, 'a> {
     text: &'t Text<'a>,
+    /// Per token of the sentence: not inside a date.
     free: &'t [bool],
     /// The sentence's token range.
     first: usize,
@@ -220,7 +221,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Token `i` if it lies in the sentence and outside every date.
     fn ok(&self, i: usize) -> bool {
-        i < self.end && self.free[i]
+        i >= self.first && i < self.end && self.free[i - self.first]
     }
 
     fn low(&self, i: usize) -> Option<Low> {
@@ -316,12 +317,11 @@ impl<'t, 'a> Reader<'t, 'a> {
             return None;
         }
         let conn = self.tok(k);
+        // "from 3% to 5%" is two figures.
+        let from = start > 0 && self.is(start - 1, "from");
         let fits = match conn {
             "and" => between,
-            "-" | "\u{2013}" | "\u{2014}" | "to" => {
-                // "from 3% to 5%" is two figures.
-                !between && !(start > self.first && self.is(start - 1, "from"))
-            }
+            "-" | "\u{2013}" | "\u{2014}" | "to" => !(between || from),
             "or" => {
                 !between && c1.unit.is_none() && !self.tok(c1.start).as_bytes()[0].is_ascii_digit()
             }
@@ -361,7 +361,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             let pk = self.text.tokens[p].kind;
             if p >= self.first
                 && pk == TokenKind::Word
-                && self.free[p]
+                && self.ok(p)
                 && self.capitalized(p)
                 && !self.title_case()
             {
@@ -848,21 +848,31 @@ fn title_case(text: &Text, s: &std::ops::Range<usize>) -> bool {
     words >= 3
 }
 
-/// Every figure of `text`, in order, only on tokens marked `free` (not
-/// inside a date).
-pub(super) fn find(text: &Text, free: &[bool]) -> Vec<Found> {
+/// Every figure of `text`, in order, never on a token inside one of the
+/// `dates` (sorted). Which tokens are free is worked out one sentence at
+/// a time, while its tokens are in the cache anyway.
+pub(super) fn find(text: &Text, dates: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
+    let mut free = Vec::new();
+    let mut d = 0;
     for s in &text.sentences {
+        free.clear();
+        for t in &text.tokens[s.clone()] {
+            while d < dates.len() && dates[d].end <= t.span.start {
+                d += 1;
+            }
+            free.push(!(d < dates.len() && dates[d].overlaps(t.span)));
+        }
         let r = Reader {
             text,
-            free,
+            free: &free,
             first: s.start,
             end: s.end,
             title: std::cell::Cell::new(None),
         };
         let mut i = s.start;
         while i < s.end {
-            if !free[i] {
+            if !free[i - s.start] {
                 i += 1;
                 continue;
             }

@@ -29,15 +29,8 @@ pub(crate) struct Figure {
 /// Finds the figures of `text` outside the `dates` (sorted, as
 /// `dates::recognize` gives them).
 pub(crate) fn recognize(text: &Text, dates: &[Timex]) -> Vec<Figure> {
-    let mut free = Vec::with_capacity(text.tokens.len());
-    let mut d = 0;
-    for t in &text.tokens {
-        while d < dates.len() && dates[d].span.end <= t.span.start {
-            d += 1;
-        }
-        free.push(!(d < dates.len() && dates[d].span.overlaps(t.span)));
-    }
-    grammar::find(text, &free)
+    let dates: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    grammar::find(text, &dates)
         .into_iter()
         .map(|f| Figure {
             span: Span::new(
