@@ -88,7 +88,7 @@ test('pasting an article shows highlights, a legend with counts and a sidebar wh
     // Every highlight quotes exactly the text of its annotation.
     const json = JSON.parse(await exportFile(page, 'factlens'));
     const dom = await page.$$eval('#view mark.hl:not(.cont)', (xs) => xs.map((x) => x.textContent));
-    const expected = [...json.entities, ...json.dates].sort((a, b) => a.start - b.start || b.end - a.end).map((m) => m.text);
+    const expected = [...json.entities, ...json.dates, ...json.figures].sort((a, b) => a.start - b.start || b.end - a.end).map((m) => m.text);
     assert.deepEqual(dom, expected);
 
     // Clicking the last sidebar item scrolls its mention into view and flashes it.
