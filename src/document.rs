@@ -64,6 +64,15 @@ pub enum EntityLabel {
 }
 
 impl EntityLabel {
+    /// The labels the tagger gives (NORP comes later, from the demonym
+    /// list), in the order of its types (`entities::features::LABELS`).
+    pub(crate) const TAGGED: [EntityLabel; 4] = [
+        EntityLabel::Person,
+        EntityLabel::Org,
+        EntityLabel::Loc,
+        EntityLabel::Misc,
+    ];
+
     /// The label as written in the document.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -124,8 +133,111 @@ pub struct DateMention {
     /// TIMEX3 value (`2024-09-20`, `P2Y`, `PRESENT_REF`, …), null when it
     /// could not be normalized.
     pub value: Option<String>,
-    /// The value's granularity: `day`, `month`, `year`, … (see the schema).
-    pub granularity: Option<String>,
+    /// The value's granularity; null when there is no value.
+    pub granularity: Option<Granularity>,
+}
+
+/// The precision of a TIMEX3 value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// `2024-09-20`, `XXXX-09-20`.
+    Day,
+    /// `2024-W38`, `2024-W38-WE`, `XXXX-WXX-1`.
+    Week,
+    /// `2024-09`, `XXXX-09`.
+    Month,
+    /// `2024-Q3`, and halves: `2024-H1`.
+    Quarter,
+    /// `2024-SU`.
+    Season,
+    /// `2024`.
+    Year,
+    /// `199`: the 1990s.
+    Decade,
+    /// `19`: the 1900s.
+    Century,
+    /// A time of a day: `2024-09-20T14:30`, `2024-09-20TNI`.
+    Time,
+    /// A length of time: `P2Y`.
+    Duration,
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Reference,
+}
+
+/// The source's stance towards a claim, as signalled by the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// States it as true ("said", "confirmed", "according to").
+    Asserts,
+    /// Rejects it ("denied", "dismissed", "did not confirm").
+    Denies,
+    /// Blames someone ("accused", "blamed", "condemned").
+    Accuses,
+    /// Announces a danger ("warned", "cautioned").
+    Warns,
+    /// The author keeps a distance ("claimed", "alleged").
+    Claims,
+    /// Passes on information ("reported", "announced", "told").
+    Reports,
+    /// Commits to acting ("promised", "pledged", "vowed").
+    Promises,
+    /// Doubts or asks ("asked", "questioned", "doubted").
+    Questions,
+    /// Opinion or expectation ("believes", "expects", "predicted").
+    Believes,
+    /// Calls for action ("urged", "called for", "demanded").
+    Urges,
+}
+
+impl Stance {
+    /// Every stance, in the schema's order.
+    pub const ALL: [Stance; 10] = [
+        Stance::Asserts,
+        Stance::Denies,
+        Stance::Accuses,
+        Stance::Warns,
+        Stance::Claims,
+        Stance::Reports,
+        Stance::Promises,
+        Stance::Questions,
+        Stance::Believes,
+        Stance::Urges,
+    ];
+
+    /// The stance as written in the document: `asserts`, `denies`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Asserts => "asserts",
+            Stance::Denies => "denies",
+            Stance::Accuses => "accuses",
+            Stance::Warns => "warns",
+            Stance::Claims => "claims",
+            Stance::Reports => "reports",
+            Stance::Promises => "promises",
+            Stance::Questions => "questions",
+            Stance::Believes => "believes",
+            Stance::Urges => "urges",
+        }
+    }
+}
+
+impl std::fmt::Display for Stance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Stance {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Stance, crate::Error> {
+        Stance::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| crate::Error::malformed(format!("unknown stance {s:?}")))
+    }
 }
 
 /// One figure: money, a percentage, a quantity or a count.
@@ -187,8 +299,8 @@ pub struct Claim {
     pub cue: Option<Role>,
     /// What is claimed.
     pub content: Role,
-    /// The source's stance as signalled by the cue: `asserts`, `denies`, …
-    pub stance: String,
+    /// The source's stance as signalled by the cue.
+    pub stance: Stance,
     /// How much the claim deserves checking, in `[0, 1]`.
     pub checkworthy: f64,
 }
@@ -225,7 +337,7 @@ pub struct TimelineEntry {
     /// A TIMEX3 value.
     pub value: String,
     /// Its granularity.
-    pub granularity: Option<String>,
+    pub granularity: Option<Granularity>,
     /// The ids of the date mentions with this value.
     pub dates: Vec<String>,
 }
@@ -260,10 +372,17 @@ impl Document {
         serde_json::to_string_pretty(self).expect("a document always serializes")
     }
 
-    /// Reads a factlens/1 document, refusing unknown schemas and spans that
-    /// do not fit the declared text length.
+    /// Reads a factlens/1 document and checks everything a reader can
+    /// check without the annotator: the schema version, every span against
+    /// the text length and its own `text` (and against the article when
+    /// the file carries it, as the page's exports do, with its SHA-256),
+    /// entity mentions sorted and non-overlapping, dates and claims in text
+    /// order, ids well-formed and unique, `checkworthy` in [0, 1], and
+    /// every reference resolving (claim and summary to entities, timeline
+    /// to dates, sources to claims). A file with any problem is refused
+    /// whole; the error names the problems (the first 20).
     pub fn from_json(json: &str) -> Result<Document, crate::Error> {
-        let v: serde_json::Value =
+        let mut v: serde_json::Value =
             serde_json::from_str(json).map_err(|e| crate::Error::malformed(e.to_string()))?;
         match v.get("schema").and_then(|s| s.as_str()) {
             Some(SCHEMA) => {}
@@ -274,42 +393,47 @@ impl Document {
                 ))
             }
         }
-        let doc: Document =
-            serde_json::from_value(v).map_err(|e| crate::Error::malformed(e.to_string()))?;
-        doc.check_spans()?;
-        Ok(doc)
-    }
-
-    fn check_spans(&self) -> Result<(), crate::Error> {
-        let n = self.text_length;
-        let check = |what: &str, id: &str, s: usize, e: usize| {
-            if s > e || e > n {
-                Err(crate::Error::malformed(format!(
-                    "{what} {id}: span {s}..{e} is outside the text of length {n}"
-                )))
-            } else {
-                Ok(())
+        let mut problems = Problems::default();
+        // The article itself, in the page's exports: not a Document field.
+        let text = match v.as_object_mut().and_then(|o| o.remove("text")) {
+            Some(serde_json::Value::String(t)) => Some(t),
+            Some(serde_json::Value::Null) | None => None,
+            Some(_) => {
+                problems.push("\"text\" is not a string".into());
+                None
             }
         };
-        for m in &self.entities {
-            check("entity", &m.id, m.start, m.end)?;
+        let doc: Document =
+            serde_json::from_value(v).map_err(|e| crate::Error::malformed(e.to_string()))?;
+        crate::validate::check(&doc, text.as_deref(), &mut problems);
+        problems.into_result().map(|()| doc)
+    }
+}
+
+/// The problems found in a document: the first [`Problems::SHOWN`] kept
+/// as messages, the rest counted.
+#[derive(Default)]
+pub(crate) struct Problems {
+    shown: Vec<String>,
+    total: usize,
+}
+
+impl Problems {
+    const SHOWN: usize = 20;
+
+    pub fn push(&mut self, why: String) {
+        if self.shown.len() < Self::SHOWN {
+            self.shown.push(why);
         }
-        for d in &self.dates {
-            check("date", &d.id, d.start, d.end)?;
+        self.total += 1;
+    }
+
+    fn into_result(self) -> Result<(), crate::Error> {
+        if self.total == 0 {
+            Ok(())
+        } else {
+            Err(crate::Error::invalid(self.shown, self.total))
         }
-        for f in &self.figures {
-            check("figure", &f.id, f.start, f.end)?;
-        }
-        for c in &self.claims {
-            check("claim", &c.id, c.start, c.end)?;
-            for r in [c.source.as_ref(), c.cue.as_ref(), Some(&c.content)]
-                .into_iter()
-                .flatten()
-            {
-                check("claim", &c.id, r.start, r.end)?;
-            }
-        }
-        Ok(())
     }
 }
 

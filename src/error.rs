@@ -13,6 +13,11 @@ enum Kind {
     BadDate(String),
     UnknownSchema(String),
     Malformed(String),
+    /// The first problems found, and how many there were in all.
+    Invalid {
+        shown: Vec<String>,
+        total: usize,
+    },
 }
 
 impl Error {
@@ -29,6 +34,11 @@ impl Error {
     pub(crate) fn malformed(why: impl Into<String>) -> Self {
         Error {
             kind: Kind::Malformed(why.into()),
+        }
+    }
+    pub(crate) fn invalid(shown: Vec<String>, total: usize) -> Self {
+        Error {
+            kind: Kind::Invalid { shown, total },
         }
     }
     /// True when a document declared a schema this version cannot read.
@@ -50,6 +60,14 @@ impl fmt::Display for Error {
                 crate::document::SCHEMA
             ),
             Kind::Malformed(s) => write!(f, "malformed document: {s}"),
+            Kind::Invalid { shown, total } => {
+                let noun = if *total == 1 { "problem" } else { "problems" };
+                write!(f, "invalid document, {total} {noun}: {}", shown.join("; "))?;
+                if *total > shown.len() {
+                    write!(f, "; and {} more", total - shown.len())?;
+                }
+                Ok(())
+            }
         }
     }
 }

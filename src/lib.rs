@@ -29,15 +29,20 @@ mod document;
 mod entities;
 mod error;
 mod figures;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonl;
 mod pipeline;
 mod summary;
 mod text;
+mod validate;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use document::{
-    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Figure, Role,
-    Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
+    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Figure,
+    Granularity, Role, Stance, Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry,
+    SCHEMA,
 };
 pub use error::Error;
 pub use figures::{Amount, Currency, FigureLabel, FigureMod, FigureValue, Measure, Unit};

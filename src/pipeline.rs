@@ -90,12 +90,8 @@ pub fn annotate(text: &str, options: &Options) -> Document {
                 end: r.end,
                 text: r.text,
                 kind: x.kind,
-                granularity: x
-                    .value
-                    .as_deref()
-                    .and_then(dates::granularity)
-                    .map(str::to_string),
-                value: x.value.clone(),
+                granularity: x.value.and_then(|v| v.granularity()),
+                value: x.value.map(|v| v.to_string()),
             }
         })
         .collect();
@@ -129,7 +125,8 @@ pub fn annotate(text: &str, options: &Options) -> Document {
                 source_entity: f.source_mention.map(|m| entity_id(clusters[m])),
                 cue: f.cue.map(|s| b.role(s)),
                 content: b.role(f.content),
-                stance: f.stance.to_string(),
+                // `stance::of_cue` gives only stance names (tested).
+                stance: f.stance.parse().unwrap_or(crate::Stance::Asserts),
                 // Three decimals: f32 noise (0.699999988) helps nobody reading the JSON.
                 checkworthy: (f64::from(f.checkworthy) * 1000.0).round() / 1000.0,
             }
@@ -184,7 +181,8 @@ pub fn profile_stages(text: &str, options: &Options) -> Vec<(&'static str, f64)>
     out
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lowercase hex, as `text_sha256` is written (the reader checks with it too).
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes.iter().fold(String::with_capacity(64), |mut s, b| {
         let _ = write!(s, "{b:02x}");

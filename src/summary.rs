@@ -56,7 +56,7 @@ fn timeline(doc: &Document) -> Vec<TimelineEntry> {
                 slot.insert(v, out.len());
                 out.push(TimelineEntry {
                     value: v.clone(),
-                    granularity: d.granularity.clone(),
+                    granularity: d.granularity,
                     dates: vec![d.id.clone()],
                 });
             }

@@ -39,6 +39,23 @@ fn annotate_reads_stdin_and_applies_the_date() {
 }
 
 #[test]
+fn annotate_does_not_panic_on_offsets_that_leave_the_calendar() {
+    // Regression (issue #15): "240000 months ago" panicked in jiff's span
+    // constructor; now the expression keeps its span and has no value.
+    let o = factlens(
+        &["annotate", "--date", "2024-10-01", "-"],
+        b"It happened 240000 months ago.",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let d = stdout_json(&o);
+    let dates = d["dates"].as_array().unwrap();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert_eq!(dates[0]["text"], "240000 months ago");
+    assert!(dates[0]["value"].is_null());
+    assert!(dates[0]["granularity"].is_null());
+}
+
+#[test]
 fn invalid_utf8_is_reported_with_its_byte_position() {
     let o = factlens(&["annotate", "-"], b"Minsk \xff\xfe reported");
     assert!(!o.status.success());
@@ -71,17 +88,57 @@ fn jsonl_keeps_order_reports_bad_lines_and_goes_on() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 4);
+    assert_eq!(lines.len(), 5, "one answer per input line");
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["document_date"], "2024-10-01");
     assert_eq!(lines[0]["schema"], "factlens/1");
     assert_eq!(lines[1]["line"], 2);
     assert!(lines[1]["error"].as_str().unwrap().contains("not JSON"));
-    assert_eq!(lines[2]["id"], 7);
-    assert_eq!(lines[3]["line"], 5);
-    assert!(lines[3]["error"].as_str().unwrap().contains("text"));
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[2]["error"], "blank line");
+    assert_eq!(lines[3]["id"], 7);
+    assert_eq!(lines[4]["line"], 5);
+    assert_eq!(lines[4]["id"], "x", "the error carries the input's id");
+    assert!(lines[4]["error"].as_str().unwrap().contains("text"));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("line 2") && err.contains("line 5"), "{err}");
+}
+
+/// On 4e9d6fc a blank line gave no output line, and a line refused for its
+/// `dct` (a news corpus's "03-02-2009") came back without its id.
+#[test]
+fn jsonl_answers_blank_and_broken_lines_one_to_one_with_their_ids() {
+    let input = "\n\
+                 {\"id\": \"nyt-1\", \"text\": \"Kyiv denied it.\", \"dct\": \"03-02-2009\"}\n\
+                 \r\n\
+                 {\"id\": 42, \"text\": \"Minsk said so.\", \"dct\": 2009}\n\
+                 {\"id\": \"cut\", \"text\": \"Lukashenko spo\n\
+                 {\"id\": \"ok\", \"text\": \"Lukashenko spoke in Minsk.\"}\n\
+                 \n";
+    let o = factlens(&["annotate", "--jsonl", "-"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 7, "{lines:#?}");
+    for (i, l) in lines.iter().enumerate() {
+        if l.get("error").is_some() {
+            assert_eq!(l["line"], i + 1, "{l}");
+        }
+    }
+    assert_eq!(lines[0]["error"], "blank line");
+    assert!(lines[0].get("id").is_none());
+    assert_eq!(lines[1]["id"], "nyt-1");
+    assert!(lines[1]["error"].as_str().unwrap().contains("03-02-2009"));
+    assert_eq!(lines[2]["error"], "blank line");
+    assert_eq!(lines[3]["id"], 42);
+    assert!(lines[3]["error"].as_str().unwrap().contains("dct"));
+    assert_eq!(lines[4]["id"], "cut", "a line cut short keeps its id");
+    assert_eq!(lines[5]["id"], "ok");
+    assert_eq!(lines[5]["schema"], "factlens/1");
+    assert_eq!(lines[6]["error"], "blank line");
 }
 
 #[test]

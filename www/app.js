@@ -67,6 +67,8 @@ async function annotateNow() {
   if (!state.docShown) performance.mark('factlens:annotated');
   state.docShown = true;
   render();
+  // Lone surrogates (a broken emoji in the paste) were read as U+FFFD.
+  for (const w of r.doc.warnings ?? []) view.message(w.message);
   // Timings for scripts/measure-latency.mjs; not shown to users.
   view.article.dataset.annotateMs = r.ms.toFixed(1);
   view.article.dataset.renderMs = (performance.now() - t0).toFixed(1);
@@ -239,7 +241,7 @@ view.bindImport(async (file) => {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse('it is not a factlens/1 document');
   try {
     const doc = await core.readDocument(json);
-    const { text, corrections } = await checkImport(raw, doc, OffsetMap);
+    const { text, corrections } = checkImport(raw, OffsetMap);
     clearTimeout(timer);
     state.text = text;
     state.date = doc.document_date_source === 'option' ? doc.document_date ?? '' : '';

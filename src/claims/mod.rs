@@ -35,7 +35,7 @@ pub(crate) struct Found {
     pub source_mention: Option<usize>,
     pub cue: Option<Span>,
     pub content: Span,
-    /// One of [`stance::STANCES`].
+    /// The name of a [`crate::Stance`].
     pub stance: &'static str,
     pub checkworthy: f32,
 }

@@ -1,6 +1,6 @@
 //! Stance: what the cue says about the source's relation to the content.
 //!
-//! The closed set (see `STANCES`):
+//! The closed set ([`crate::Stance`]):
 //! - `asserts`: states it as true ("said", "stressed", "confirmed", "according to");
 //! - `denies`: rejects it ("denied", "dismissed", "rejected", "refuted");
 //! - `accuses`: blames someone ("accused", "blamed", "charged", "condemned");
@@ -17,21 +17,6 @@
 //! turns an assertion into a denial, and anything unknown is `asserts`.
 
 use std::borrow::Cow;
-
-/// Every stance the recognizer can give.
-#[allow(dead_code)]
-pub(crate) const STANCES: &[&str] = &[
-    "asserts",
-    "denies",
-    "accuses",
-    "warns",
-    "claims",
-    "reports",
-    "promises",
-    "questions",
-    "believes",
-    "urges",
-];
 
 /// Word stems and their stance; a cue word matches a stem when it starts
 /// with it (so "warned", "warns", "warning" all match "warn").
@@ -121,7 +106,9 @@ const STEMS: &[(&str, &str)] = &[
 /// Negations that turn a cue into a denial.
 const NEGATIONS: &[&str] = &["not", "n't", "never", "declined", "refused", "no"];
 
-/// The stance signalled by `cue` (the cue's text).
+/// The stance signalled by `cue` (the cue's text), by its name in the
+/// document (`claims::Found` carries the name; the pipeline reads it as a
+/// [`crate::Stance`], and a test checks that every name here is one).
 pub(crate) fn of_cue(cue: &str) -> &'static str {
     let mut negated = false;
     let mut found = None;
@@ -156,7 +143,18 @@ pub(crate) fn of_cue(cue: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::of_cue;
+    use super::{of_cue, STEMS};
+    use crate::Stance;
+
+    #[test]
+    fn every_stance_named_here_is_a_stance() {
+        for &(stem, name) in STEMS {
+            assert!(name.parse::<Stance>().is_ok(), "{stem}: {name}");
+        }
+        for cue in ["said", "did not deny", "did not confirm", "zzz"] {
+            assert!(of_cue(cue).parse::<Stance>().is_ok(), "{cue}");
+        }
+    }
 
     #[test]
     fn cues_map_to_their_stance() {

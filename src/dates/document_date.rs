@@ -16,11 +16,7 @@ const HEAD_TOKENS: usize = 120;
 /// a dateline's place name.
 pub(crate) fn infer_document_date(text: &Text) -> Option<Date> {
     let found = grammar::find_head(text, HEAD_TOKENS);
-    let full = |v: &Option<String>| {
-        v.as_deref()
-            .filter(|v| v.len() == 10)
-            .and_then(|v| v.parse::<Date>().ok())
-    };
+    let full = |v: &Option<super::TimexValue>| v.and_then(|v| v.as_date());
     let cue = |start: usize, words: &[&str]| {
         (start.saturating_sub(4)..start)
             .any(|k| words.iter().any(|w| text.tok(k).eq_ignore_ascii_case(w)))

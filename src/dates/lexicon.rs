@@ -4,62 +4,7 @@
 //! the grammar compares enums instead of strings. Classification lowercases
 //! into a stack buffer: no allocation per token.
 
-/// A calendar unit, from the smallest up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Unit {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Weekend,
-    Week,
-    Month,
-    Quarter,
-    Year,
-    Decade,
-    Century,
-    Millennium,
-}
-
-impl Unit {
-    /// The TIMEX3 duration letter, with whether it belongs after the `T`.
-    pub fn letter(self) -> (&'static str, bool) {
-        match self {
-            Unit::Second => ("S", true),
-            Unit::Minute => ("M", true),
-            Unit::Hour => ("H", true),
-            Unit::Day => ("D", false),
-            Unit::Weekend => ("WE", false),
-            Unit::Week => ("W", false),
-            Unit::Month => ("M", false),
-            Unit::Quarter => ("Q", false),
-            Unit::Year => ("Y", false),
-            Unit::Decade => ("E", false),
-            Unit::Century => ("C", false),
-            Unit::Millennium => ("L", false),
-        }
-    }
-}
-
-/// Part of a day, with its TIMEX3 suffix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum DayPart {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
-}
-
-impl DayPart {
-    pub fn code(self) -> &'static str {
-        match self {
-            DayPart::Morning => "MO",
-            DayPart::Afternoon => "AF",
-            DayPart::Evening => "EV",
-            DayPart::Night => "NI",
-        }
-    }
-}
+pub(super) use super::value::{DayPart, Season, Unit};
 
 /// What one token can mean in a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +28,7 @@ pub(super) enum Lex {
         plural: bool,
     },
     /// spring, summer, fall/autumn, winter (SP, SU, FA, WI).
-    Season(&'static str),
+    Season(Season),
     DayPart(DayPart),
     /// A hyphenated word "third-quarter", "10-year", "mid-November",
     /// "year-earlier": analysed by the grammar.
@@ -618,10 +563,10 @@ pub(super) fn word(w: &str) -> Option<Lex> {
         "year" | "years" | "yr" | "yrs" => unit(Unit::Year, w.ends_with('s'))?,
         "decade" | "decades" => unit(Unit::Decade, w.ends_with('s'))?,
         "millennium" | "millennia" => unit(Unit::Millennium, w == "millennia")?,
-        "spring" => Lex::Season("SP"),
-        "summer" => Lex::Season("SU"),
-        "fall" | "autumn" => Lex::Season("FA"),
-        "winter" => Lex::Season("WI"),
+        "spring" => Lex::Season(Season::Spring),
+        "summer" => Lex::Season(Season::Summer),
+        "fall" | "autumn" => Lex::Season(Season::Fall),
+        "winter" => Lex::Season(Season::Winter),
         "morning" | "mornings" => Lex::DayPart(DayPart::Morning),
         "afternoon" | "afternoons" => Lex::DayPart(DayPart::Afternoon),
         "evening" | "evenings" => Lex::DayPart(DayPart::Evening),
@@ -792,32 +737,19 @@ mod tests {
 
     #[test]
     fn words_are_classified_case_insensitively() {
-        assert_eq!(
-            lex("Sept"),
-            Lex::Month {
-                n: 9,
-                ambiguous: false
-            }
-        );
-        assert_eq!(
-            lex("MAY"),
-            Lex::Month {
-                n: 5,
-                ambiguous: true
-            }
-        );
-        assert_eq!(lex("Friday"), Lex::Weekday(5));
-        assert_eq!(
-            lex("years"),
-            Lex::Unit {
-                unit: Unit::Year,
-                plural: true
-            }
-        );
-        assert_eq!(lex("1998"), Lex::Number);
-        assert_eq!(lex("3rd"), Lex::Ordinal(3));
-        assert_eq!(lex("third-quarter"), Lex::Compound);
-        assert_eq!(lex("Zürich"), Lex::Other);
+        for (w, want) in [
+            ("Sept", "Month { n: 9, ambiguous: false }"),
+            ("MAY", "Month { n: 5, ambiguous: true }"),
+            ("Friday", "Weekday(5)"),
+            ("years", "Unit { unit: Year, plural: true }"),
+            ("WINTER", "Season(Winter)"),
+            ("1998", "Number"),
+            ("3rd", "Ordinal(3)"),
+            ("third-quarter", "Compound"),
+            ("Zürich", "Other"),
+        ] {
+            assert_eq!(format!("{:?}", lex(w)), want, "{w}");
+        }
     }
 
     #[test]

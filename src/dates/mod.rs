@@ -7,7 +7,7 @@
 //!
 //! Layout: `lexicon` says what a word can mean, `grammar` reads
 //! expressions over tokens, `normalize` computes values with jiff's
-//! calendar, `document_date` finds the date of the article itself.
+//! calendar, `value` is the TIMEX3 value type and its text form, `document_date` finds the date of the article itself.
 //!
 //! Calendar arithmetic is jiff's `civil::Date` (no time zones, no tzdb):
 //! dates are valid by construction, month and week arithmetic and ISO
@@ -23,6 +23,7 @@ mod document_date;
 mod grammar;
 mod lexicon;
 mod normalize;
+mod value;
 
 use jiff::civil::Date;
 
@@ -30,13 +31,14 @@ use crate::document::DateType;
 use crate::text::{Span, Text};
 
 pub(crate) use document_date::infer_document_date;
+pub(crate) use value::TimexValue;
 
 /// One temporal expression, in byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Timex {
     pub span: Span,
     pub kind: DateType,
-    pub value: Option<String>,
+    pub value: Option<TimexValue>,
 }
 
 /// Finds and normalizes the temporal expressions of `text`; relative ones
@@ -54,31 +56,6 @@ pub(crate) fn recognize(text: &Text, dct: Option<Date>) -> Vec<Timex> {
             value: f.value,
         })
         .collect()
-}
-
-/// The granularity of a TIMEX3 value, for display and the timeline.
-pub(crate) fn granularity(value: &str) -> Option<&'static str> {
-    let b = value.as_bytes();
-    Some(match value {
-        _ if value.starts_with('P') => "duration",
-        "PRESENT_REF" | "PAST_REF" | "FUTURE_REF" => "reference",
-        _ if value.contains('T') => "time",
-        _ if value.contains("-W") => "week",
-        _ if value.contains("-Q") || value.contains("-H") => "quarter",
-        _ if value.ends_with("-SP")
-            || value.ends_with("-SU")
-            || value.ends_with("-FA")
-            || value.ends_with("-WI") =>
-        {
-            "season"
-        }
-        _ if b.len() == 10 => "day",
-        _ if b.len() == 7 => "month",
-        _ if b.len() == 4 => "year",
-        _ if b.len() == 3 => "decade",
-        _ if b.len() == 2 => "century",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
@@ -99,7 +76,7 @@ mod tests {
                 (
                     s[x.span.start..x.span.end].to_string(),
                     kind(x.kind),
-                    x.value,
+                    x.value.map(|v| v.to_string()),
                 )
             })
             .collect()
@@ -178,6 +155,18 @@ mod tests {
         assert_eq!(
             one("She recently quit.", dct),
             ("recently".into(), "DATE", Some("PAST_REF".into()))
+        );
+    }
+
+    #[test]
+    fn offsets_that_leave_the_calendar_keep_their_span_without_a_value() {
+        assert_eq!(
+            one("It happened 240000 months ago.", "2024-10-01"),
+            ("240000 months ago".into(), "DATE", None)
+        );
+        assert_eq!(
+            one("It formed 999999 years ago.", "2024-10-01"),
+            ("999999 years ago".into(), "DATE", None)
         );
     }
 

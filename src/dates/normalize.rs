@@ -1,28 +1,20 @@
 //! Normalization: TIMEX3 values from what the grammar read, resolved
-//! against the document date (`dct`). Calendar arithmetic is jiff's, so a
-//! value is never an impossible date.
+//! against the document date (`dct`). Calendar arithmetic is jiff's and
+//! checked, so a value is never an impossible date, and an offset that
+//! leaves the calendar ("240000 months ago") gives no value instead of a
+//! panic.
 //!
 //! Without a document date, relative expressions get no value (or an
 //! underspecified one such as `XXXX-06`), never a guess.
 
 use jiff::civil::{Date, Weekday};
-use jiff::ToSpan;
+use jiff::{Span, ToSpan};
 
-use super::lexicon::Unit;
+use super::value::{Amount, Day, Duration, Season, TimexValue as V, Unit};
 
 /// `2024-09-20`, or `None` for February 30.
-pub(super) fn ymd(y: i16, m: u8, d: u8) -> Option<String> {
-    Date::new(y, m as i8, d as i8).ok().map(|d| d.to_string())
-}
-
-/// The year of a value that names one ("1998", "1998-08-07").
-pub(super) fn explicit_year(v: &str) -> Option<i16> {
-    let b = v.as_bytes();
-    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b'-') {
-        v.get(..4)?.parse().ok()
-    } else {
-        None
-    }
+pub(super) fn ymd(y: i16, m: u8, d: u8) -> Option<V> {
+    Date::new(y, m as i8, d as i8).ok().and_then(V::date)
 }
 
 /// The year of a month mentioned without one: the sentence's year if it
@@ -46,21 +38,21 @@ fn year_for(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<i16> {
 }
 
 /// "Aug. 7" without a year.
-pub(super) fn month_day(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<String> {
+pub(super) fn month_day(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<V> {
     match year_for(dct, ctx, mo, d) {
         Some(y) => ymd(y, mo, d),
         None => Date::new(2000, mo as i8, d as i8)
             .ok()
-            .map(|_| format!("XXXX-{mo:02}-{d:02}")),
+            .map(|_| V::Day(Day::YearUnknown { month: mo, day: d })),
     }
 }
 
 /// "August" without a year.
-pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<String> {
-    Some(match year_for(dct, ctx, mo, 15) {
-        Some(y) => format!("{y:04}-{mo:02}"),
-        None => format!("XXXX-{mo:02}"),
-    })
+pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<V> {
+    match year_for(dct, ctx, mo, 15) {
+        Some(y) => V::month(y, mo),
+        None => Some(V::Month(None, mo)),
+    }
 }
 
 /// "in August" without a year, by the tense of its clause (`dir` −1
@@ -69,7 +61,7 @@ pub(super) fn month(dct: Option<Date>, ctx: Option<i16>, mo: u8) -> Option<Strin
 /// year's. A year named earlier in the sentence wins,
 /// unless the clause is in the future and that year is over ("joined in
 /// July 1997, will join on March 12").
-pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, dir: i8) -> Option<String> {
+pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, dir: i8) -> Option<V> {
     let Some(d) = dct else {
         return month(dct, ctx, mo);
     };
@@ -82,7 +74,7 @@ pub(super) fn month_tensed(dct: Option<Date>, ctx: Option<i16>, mo: u8, dir: i8)
     } else {
         year_for(dct, None, mo, 15)?.min(d.year())
     };
-    Some(format!("{y:04}-{mo:02}"))
+    V::month(y, mo)
 }
 
 /// "Aug. 7" without a year, by the tense of its clause as for
@@ -94,7 +86,7 @@ pub(super) fn month_day_tensed(
     mo: u8,
     day: u8,
     dir: i8,
-) -> Option<String> {
+) -> Option<V> {
     let Some(d) = dct else {
         return month_day(dct, ctx, mo, day);
     };
@@ -111,7 +103,7 @@ pub(super) fn month_day_tensed(
 
 /// "ended Jan. 31" without a year: the latest one on or before the
 /// document date (a sentence's own year wins).
-pub(super) fn month_day_past(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<String> {
+pub(super) fn month_day_past(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8) -> Option<V> {
     let (Some(dct), None) = (dct, ctx) else {
         return month_day(dct, ctx, mo, d);
     };
@@ -124,9 +116,24 @@ pub(super) fn month_day_past(dct: Option<Date>, ctx: Option<i16>, mo: u8, d: u8)
     ymd(y, mo, d)
 }
 
+/// `d` moved by `n` units, or `None` when that leaves the calendar. The
+/// one place dates move: jiff's span constructors panic out of range, the
+/// `try_` ones do not.
+pub(super) fn add(d: Date, n: i64, unit: Unit) -> Option<Date> {
+    let span = match unit {
+        Unit::Day => Span::new().try_days(n),
+        Unit::Week => Span::new().try_weeks(n),
+        Unit::Month => Span::new().try_months(n),
+        Unit::Quarter => Span::new().try_months(n.checked_mul(3)?),
+        Unit::Year => Span::new().try_years(n),
+        _ => return None,
+    };
+    d.checked_add(span.ok()?).ok()
+}
+
 /// The document date shifted by days.
 pub(super) fn add_days(dct: Option<Date>, days: i64) -> Option<Date> {
-    dct?.checked_add(days.days()).ok()
+    add(dct?, days, Unit::Day)
 }
 
 fn weekday_of(n: u8) -> Option<Weekday> {
@@ -134,9 +141,8 @@ fn weekday_of(n: u8) -> Option<Weekday> {
 }
 
 /// The ISO week a day falls in: `2000-W10`.
-pub(super) fn week_of(d: Date) -> String {
-    let w = d.iso_week_date();
-    format!("{:04}-W{:02}", w.year(), w.week())
+pub(super) fn week_of(d: Date) -> Option<V> {
+    V::week_of(d, false)
 }
 
 /// Election Day in the United States: the Tuesday after the first Monday
@@ -172,11 +178,11 @@ pub(super) fn weekday(dct: Option<Date>, wd: u8, off: i8, future: bool) -> Optio
         _ if future && fwd != 0 => fwd,
         _ => -back,
     };
-    dct.checked_add(days.days()).ok()
+    add(dct, days, Unit::Day)
 }
 
 /// `1998-08-07`, `8/7/1998`, `8/7/98` (US order).
-pub(super) fn iso_or_slash(w: &str) -> Option<String> {
+pub(super) fn iso_or_slash(w: &str) -> Option<V> {
     let b = w.as_bytes();
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         let y = w.get(..4)?.parse().ok()?;
@@ -203,21 +209,21 @@ pub(super) fn iso_or_slash(w: &str) -> Option<String> {
 }
 
 /// "1990s" → `199`, "90s" → `199`, "1800s" → `18` (a century's worth).
-pub(super) fn decade(w: &str) -> Option<String> {
+pub(super) fn decade(w: &str) -> Option<V> {
     let digits = w.strip_suffix('s').or_else(|| w.strip_suffix("'s"))?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     match digits.len() {
-        4 if digits.ends_with("00") => Some(digits[..2].to_string()),
-        4 if digits.ends_with('0') => Some(digits[..3].to_string()),
-        2 if digits.ends_with('0') => Some(format!("19{}", &digits[..1])),
+        4 if digits.ends_with("00") => Some(V::Century(digits[..2].parse().ok()?)),
+        4 if digits.ends_with('0') => Some(V::Decade(digits[..3].parse().ok()?)),
+        2 if digits.ends_with('0') => Some(V::Decade(190 + digits[..1].parse::<i16>().ok()?)),
         _ => None,
     }
 }
 
 /// "nineties" → `199`.
-pub(super) fn decade_word(w: &str) -> Option<String> {
+pub(super) fn decade_word(w: &str) -> Option<V> {
     let d = match w {
         "twenties" => 2,
         "thirties" => 3,
@@ -229,72 +235,70 @@ pub(super) fn decade_word(w: &str) -> Option<String> {
         "nineties" => 9,
         _ => return None,
     };
-    Some(format!("19{d}"))
+    Some(V::Decade(190 + d))
 }
 
-fn quarter_of(d: Date) -> i8 {
-    (d.month() - 1) / 3 + 1
+fn quarter_of(d: Date) -> u8 {
+    ((d.month() - 1) / 3 + 1) as u8
 }
 
 /// "the third quarter": of the document's year, or the year before when
 /// that quarter has not begun yet and the clause is not in the future
 /// ("the fourth quarter" in a January earnings report).
-pub(super) fn quarter(dct: Option<Date>, year: Option<i16>, q: u8, future: bool) -> Option<String> {
-    let of_dct = dct.map(|d| d.year() - i16::from(!future && q as i8 > quarter_of(d)));
+pub(super) fn quarter(dct: Option<Date>, year: Option<i16>, q: u8, future: bool) -> Option<V> {
+    let of_dct = dct.map(|d| d.year() - i16::from(!future && q > quarter_of(d)));
     Some(match year.or(of_dct) {
-        Some(y) => format!("{y:04}-Q{q}"),
-        None => format!("XXXX-Q{q}"),
+        Some(y) => return V::quarter(y, q),
+        None => V::Quarter(None, q),
     })
 }
 
 /// "the latest quarter", "the quarter": the last one completed before the
 /// document date (the one being reported).
-pub(super) fn latest_quarter(dct: Option<Date>) -> Option<String> {
+pub(super) fn latest_quarter(dct: Option<Date>) -> Option<V> {
     let d = dct?.checked_sub(3.months()).ok()?;
-    Some(format!("{:04}-Q{}", d.year(), quarter_of(d)))
+    V::quarter(d.year(), quarter_of(d))
 }
 
 /// "a year ago", "year-earlier": the previous year, or in talk of quarters
 /// the latest quarter a year before.
-pub(super) fn year_ago(dct: Option<Date>, quarterly: bool) -> Option<String> {
+pub(super) fn year_ago(dct: Option<Date>, quarterly: bool) -> Option<V> {
     let d = dct?;
     if quarterly {
         let q = d.checked_sub(3.months()).ok()?;
-        return Some(format!("{:04}-Q{}", q.year() - 1, quarter_of(q)));
+        return V::quarter(q.year() - 1, quarter_of(q));
     }
-    Some(format!("{:04}", d.year() - 1))
+    V::year(d.year() - 1)
 }
 
 /// A calendar period relative to the document date at the unit's
 /// granularity: "last month" (−1, month) → `2024-08`.
-pub(super) fn shift(dct: Option<Date>, unit: Unit, off: i64) -> Option<String> {
+pub(super) fn shift(dct: Option<Date>, unit: Unit, off: i64) -> Option<V> {
     let d = dct?;
-    Some(match unit {
-        Unit::Year => format!("{:04}", i64::from(d.year()) + off),
+    let y = i64::from(d.year());
+    let within = |x: i64, max: i64| (0..=max).contains(&x).then_some(x as i16);
+    match unit {
+        Unit::Year => V::year(y.checked_add(off)?),
         Unit::Month => {
-            let x = d.checked_add(off.months()).ok()?;
-            format!("{:04}-{:02}", x.year(), x.month())
+            let x = add(d, off, Unit::Month)?;
+            V::month(x.year(), x.month() as u8)
         }
         Unit::Quarter => {
-            let x = d.checked_add((3 * off).months()).ok()?;
-            format!("{:04}-Q{}", x.year(), quarter_of(x))
+            let x = add(d, off, Unit::Quarter)?;
+            V::quarter(x.year(), quarter_of(x))
         }
-        Unit::Week | Unit::Weekend => {
-            let x = d.checked_add(off.weeks()).ok()?.iso_week_date();
-            let we = if unit == Unit::Weekend { "-WE" } else { "" };
-            format!("{:04}-W{:02}{we}", x.year(), x.week())
-        }
-        Unit::Day => d.checked_add(off.days()).ok()?.to_string(),
-        Unit::Decade => format!("{:03}", i64::from(d.year()) / 10 + off),
-        Unit::Century => format!("{:02}", i64::from(d.year()) / 100 + off),
-        Unit::Millennium => format!("{}", i64::from(d.year()) / 1000 + off),
-        Unit::Hour | Unit::Minute | Unit::Second => return None,
-    })
+        Unit::Week | Unit::Weekend => V::week_of(add(d, off, Unit::Week)?, unit == Unit::Weekend),
+        Unit::Day => V::date(add(d, off, Unit::Day)?),
+        Unit::Decade => within((y / 10).checked_add(off)?, 999).map(V::Decade),
+        Unit::Century => within((y / 100).checked_add(off)?, 99).map(V::Century),
+        Unit::Millennium => within((y / 1000).checked_add(off)?, 9).map(V::Millennium),
+        Unit::Hour | Unit::Minute | Unit::Second => None,
+    }
 }
 
 /// "the weekend": the last one (this one if the document date falls on
 /// it), or in a future-tense clause the coming one.
-pub(super) fn weekend(dct: Option<Date>, future: bool) -> Option<String> {
+pub(super) fn weekend(dct: Option<Date>, future: bool) -> Option<V> {
     let d = dct?;
     let on_weekend = d.weekday().to_monday_one_offset() >= 6;
     let off = if on_weekend || future { 0 } else { -1 };
@@ -302,18 +306,18 @@ pub(super) fn weekend(dct: Option<Date>, future: bool) -> Option<String> {
 }
 
 /// "two years ago" (−2, year) → `2022`; "three days ago" → the day.
-pub(super) fn ago(dct: Option<Date>, unit: Unit, n: i64) -> Option<String> {
+pub(super) fn ago(dct: Option<Date>, unit: Unit, n: i64) -> Option<V> {
     let d = dct?;
     match unit {
-        Unit::Week => Some(d.checked_add(n.weeks()).ok()?.to_string()),
-        Unit::Hour | Unit::Minute | Unit::Second => Some(d.to_string()),
+        Unit::Week => V::date(add(d, n, Unit::Week)?),
+        Unit::Hour | Unit::Minute | Unit::Second => V::date(d),
         _ => shift(dct, unit, n),
     }
 }
 
 /// "last April" (−1): the latest April before this month; "next April"
 /// (+1) the first after; "this April" (0) this year's.
-pub(super) fn month_rel(dct: Option<Date>, mo: u8, off: i64) -> Option<String> {
+pub(super) fn month_rel(dct: Option<Date>, mo: u8, off: i64) -> Option<V> {
     let d = dct?;
     let cur = d.month() as u8;
     let y = d.year()
@@ -322,23 +326,13 @@ pub(super) fn month_rel(dct: Option<Date>, mo: u8, off: i64) -> Option<String> {
             1 if mo <= cur => 1,
             _ => 0,
         };
-    Some(format!("{y:04}-{mo:02}"))
-}
-
-/// The season a month falls in and the year the season is named by.
-fn season_start(s: &str) -> u8 {
-    match s {
-        "SP" => 3,
-        "SU" => 6,
-        "FA" => 9,
-        _ => 12,
-    }
+    V::month(y, mo)
 }
 
 /// "last fall" (−1): the latest fall that has ended; "next spring" (+1).
-pub(super) fn season_rel(dct: Option<Date>, s: &str, off: i64) -> Option<String> {
+pub(super) fn season_rel(dct: Option<Date>, s: Season, off: i64) -> Option<V> {
     let d = dct?;
-    let start = season_start(s);
+    let start = s.start_month();
     let mo = d.month() as u8;
     let y = d.year();
     let y = match off {
@@ -347,7 +341,7 @@ pub(super) fn season_rel(dct: Option<Date>, s: &str, off: i64) -> Option<String>
         1 if mo >= start => y + 1,
         _ => y,
     };
-    Some(format!("{y:04}-{s}"))
+    V::season(y, s)
 }
 
 /// Thanksgiving: the fourth Thursday of November.
@@ -359,9 +353,8 @@ pub(super) fn thanksgiving(y: i16) -> Option<Date> {
 }
 
 /// "last Thanksgiving": this year's if already past, else last year's.
-pub(super) fn holiday_rel(dct: Option<Date>, this_year: &str, off: i64) -> Option<String> {
+pub(super) fn holiday_rel(dct: Option<Date>, h: Date, off: i64) -> Option<V> {
     let d = dct?;
-    let h: Date = this_year.parse().ok()?;
     let is_thanksgiving = h.month() == 11;
     // The holiday of the document's year decides, not the nearest one
     // ("last Thanksgiving" in February is the one three months back).
@@ -378,55 +371,45 @@ pub(super) fn holiday_rel(dct: Option<Date>, this_year: &str, off: i64) -> Optio
         1 if h <= d => d.year() + 1,
         _ => d.year(),
     };
-    Some(on(y)?.to_string())
+    V::date(on(y)?)
 }
 
 /// `P2Y`, `PT3H`, `PXD` for an unknown count.
-pub(super) fn duration(c: Option<u32>, unit: Unit) -> String {
-    let (letter, time) = unit.letter();
-    let t = if time { "T" } else { "" };
-    let (n, letter) = match (c, unit) {
-        (Some(c), Unit::Weekend) => (c.to_string(), "WE"),
-        (Some(c), _) => (c.to_string(), letter),
+pub(super) fn duration(c: Option<u32>, unit: Unit) -> V {
+    V::Duration(match (c, unit) {
+        (Some(c), _) => Duration::count(c, unit),
         // "decades", "decades-long": an unknown number of years, as
         // TempEval-3 and MEANTIME both annotate it.
-        (None, Unit::Decade) => ("X".to_string(), "Y"),
-        (None, _) => ("X".to_string(), letter),
-    };
-    format!("P{t}{n}{letter}")
+        (None, Unit::Decade) => Duration::of(Amount::Unknown, Unit::Year),
+        (None, _) => Duration::of(Amount::Unknown, unit),
+    })
 }
 
 /// "an hour and a half", "2 1/2 years": whole units and half of one,
 /// written in the next smaller unit as TimeBank does (`PT1H30M`,
 /// `P2Y6M`); a decimal where there is no such unit (`P1.5W`).
-pub(super) fn duration_frac(c: u32, unit: Unit) -> String {
-    match unit {
-        Unit::Year => format!("P{c}Y6M"),
-        Unit::Day => format!("P{c}DT12H"),
-        Unit::Hour => format!("PT{c}H30M"),
-        Unit::Minute => format!("PT{c}M30S"),
-        Unit::Decade => format!("P{}Y", c * 10 + 5),
-        Unit::Century => format!("P{}Y", c * 100 + 50),
-        _ => {
-            let (letter, time) = unit.letter();
-            format!("P{}{c}.5{letter}", if time { "T" } else { "" })
-        }
-    }
+pub(super) fn duration_frac(c: u32, unit: Unit) -> Option<V> {
+    Some(V::Duration(match unit {
+        Unit::Year => Duration::and(c, Unit::Year, 6, Unit::Month),
+        Unit::Day => Duration::and(c, Unit::Day, 12, Unit::Hour),
+        Unit::Hour => Duration::and(c, Unit::Hour, 30, Unit::Minute),
+        Unit::Minute => Duration::and(c, Unit::Minute, 30, Unit::Second),
+        Unit::Decade => Duration::count(c.checked_mul(10)?.checked_add(5)?, Unit::Year),
+        Unit::Century => Duration::count(c.checked_mul(100)?.checked_add(50)?, Unit::Year),
+        _ => Duration::of(Amount::AndHalf(c), unit),
+    }))
 }
 
 /// "half an hour" → `PT30M`, "half a year" → `P6M`.
-pub(super) fn half_duration(unit: Unit) -> String {
-    match unit {
-        Unit::Hour => "PT30M".into(),
-        Unit::Minute => "PT30S".into(),
-        Unit::Day => "PT12H".into(),
-        Unit::Year => "P6M".into(),
-        Unit::Month => "P2W".into(),
-        u => {
-            let (letter, time) = u.letter();
-            format!("P{}0.5{letter}", if time { "T" } else { "" })
-        }
-    }
+pub(super) fn half_duration(unit: Unit) -> V {
+    V::Duration(match unit {
+        Unit::Hour => Duration::count(30, Unit::Minute),
+        Unit::Minute => Duration::count(30, Unit::Second),
+        Unit::Day => Duration::count(12, Unit::Hour),
+        Unit::Year => Duration::count(6, Unit::Month),
+        Unit::Month => Duration::count(2, Unit::Week),
+        u => Duration::of(Amount::AndHalf(0), u),
+    })
 }
 
 #[cfg(test)]
@@ -450,60 +433,115 @@ mod tests {
     #[test]
     fn months_without_year_lean_to_the_past() {
         assert_eq!(
-            month_day(d("2000-01-15"), None, 11, 25).as_deref(),
+            month_day(d("2000-01-15"), None, 11, 25)
+                .map(|v| v.to_string())
+                .as_deref(),
             Some("1999-11-25")
         );
         assert_eq!(
-            month_day(d("1989-11-02"), None, 1, 2).as_deref(),
+            month_day(d("1989-11-02"), None, 1, 2)
+                .map(|v| v.to_string())
+                .as_deref(),
             Some("1990-01-02")
         );
         assert_eq!(
-            month_day(d("1998-08-10"), None, 8, 7).as_deref(),
+            month_day(d("1998-08-10"), None, 8, 7)
+                .map(|v| v.to_string())
+                .as_deref(),
             Some("1998-08-07")
         );
         assert_eq!(month_day(None, None, 2, 30), None);
         assert_eq!(
-            month_day_past(d("1989-10-27"), None, 10, 31).as_deref(),
+            month_day_past(d("1989-10-27"), None, 10, 31)
+                .map(|v| v.to_string())
+                .as_deref(),
             Some("1988-10-31")
         );
         assert_eq!(
-            month_day_past(d("1989-10-31"), None, 1, 31).as_deref(),
+            month_day_past(d("1989-10-31"), None, 1, 31)
+                .map(|v| v.to_string())
+                .as_deref(),
             Some("1989-01-31")
         );
-        assert_eq!(month(None, None, 6).as_deref(), Some("XXXX-06"));
+        assert_eq!(
+            month(None, None, 6).map(|v| v.to_string()).as_deref(),
+            Some("XXXX-06")
+        );
     }
 
     #[test]
     fn shifts_keep_the_granularity() {
         let x = d("2024-01-10");
-        assert_eq!(shift(x, Unit::Month, -1).as_deref(), Some("2023-12"));
-        assert_eq!(shift(x, Unit::Quarter, -1).as_deref(), Some("2023-Q4"));
-        assert_eq!(shift(x, Unit::Week, 0).as_deref(), Some("2024-W02"));
-        assert_eq!(shift(x, Unit::Decade, 0).as_deref(), Some("202"));
-        assert_eq!(latest_quarter(x).as_deref(), Some("2023-Q4"));
-        assert_eq!(quarter(x, None, 4, false).as_deref(), Some("2023-Q4"));
-        assert_eq!(quarter(x, None, 4, true).as_deref(), Some("2024-Q4"));
-        assert_eq!(quarter(x, None, 1, false).as_deref(), Some("2024-Q1"));
-        assert_eq!(year_ago(d("1989-10-26"), true).as_deref(), Some("1988-Q3"));
+        assert_eq!(
+            shift(x, Unit::Month, -1).map(|v| v.to_string()).as_deref(),
+            Some("2023-12")
+        );
+        assert_eq!(
+            shift(x, Unit::Quarter, -1)
+                .map(|v| v.to_string())
+                .as_deref(),
+            Some("2023-Q4")
+        );
+        assert_eq!(
+            shift(x, Unit::Week, 0).map(|v| v.to_string()).as_deref(),
+            Some("2024-W02")
+        );
+        assert_eq!(
+            shift(x, Unit::Decade, 0).map(|v| v.to_string()).as_deref(),
+            Some("202")
+        );
+        assert_eq!(
+            latest_quarter(x).map(|v| v.to_string()).as_deref(),
+            Some("2023-Q4")
+        );
+        assert_eq!(
+            quarter(x, None, 4, false).map(|v| v.to_string()).as_deref(),
+            Some("2023-Q4")
+        );
+        assert_eq!(
+            quarter(x, None, 4, true).map(|v| v.to_string()).as_deref(),
+            Some("2024-Q4")
+        );
+        assert_eq!(
+            quarter(x, None, 1, false).map(|v| v.to_string()).as_deref(),
+            Some("2024-Q1")
+        );
+        assert_eq!(
+            year_ago(d("1989-10-26"), true)
+                .map(|v| v.to_string())
+                .as_deref(),
+            Some("1988-Q3")
+        );
     }
 
     #[test]
     fn durations_and_decades() {
-        assert_eq!(duration(Some(3), Unit::Hour), "PT3H");
-        assert_eq!(duration(None, Unit::Year), "PXY");
-        assert_eq!(duration(None, Unit::Decade), "PXY");
-        assert_eq!(duration(Some(2), Unit::Decade), "P2E");
-        assert_eq!(duration(Some(2), Unit::Quarter), "P2Q");
-        assert_eq!(decade("1990s").as_deref(), Some("199"));
-        assert_eq!(decade("1800s").as_deref(), Some("18"));
-        assert_eq!(iso_or_slash("8/7/98").as_deref(), Some("1998-08-07"));
+        assert_eq!(duration(Some(3), Unit::Hour).to_string(), "PT3H");
+        assert_eq!(duration(None, Unit::Year).to_string(), "PXY");
+        assert_eq!(duration(None, Unit::Decade).to_string(), "PXY");
+        assert_eq!(duration(Some(2), Unit::Decade).to_string(), "P2E");
+        assert_eq!(duration(Some(2), Unit::Quarter).to_string(), "P2Q");
+        assert_eq!(
+            decade("1990s").map(|v| v.to_string()).as_deref(),
+            Some("199")
+        );
+        assert_eq!(
+            decade("1800s").map(|v| v.to_string()).as_deref(),
+            Some("18")
+        );
+        assert_eq!(
+            iso_or_slash("8/7/98").map(|v| v.to_string()).as_deref(),
+            Some("1998-08-07")
+        );
         assert_eq!(iso_or_slash("2024-02-30"), None);
     }
 
     #[test]
     fn seasons_and_holidays_resolve() {
         assert_eq!(
-            season_rel(d("1998-02-06"), "FA", -1).as_deref(),
+            season_rel(d("1998-02-06"), Season::Fall, -1)
+                .map(|v| v.to_string())
+                .as_deref(),
             Some("1997-FA")
         );
         assert_eq!(thanksgiving(1999), d("1999-11-25"));
@@ -512,8 +550,28 @@ mod tests {
         assert_eq!(election_day(1998), d("1998-11-03"));
         assert_eq!(election_day(2024), d("2024-11-05"));
         assert_eq!(
-            holiday_rel(d("2000-02-10"), "2000-11-23", -1).as_deref(),
+            holiday_rel(d("2000-02-10"), "2000-11-23".parse().unwrap(), -1)
+                .map(|v| v.to_string())
+                .as_deref(),
             Some("1999-11-25")
+        );
+    }
+
+    #[test]
+    fn offsets_that_leave_the_calendar_have_no_value_instead_of_panicking() {
+        let x = d("2024-10-01");
+        assert_eq!(ago(x, Unit::Month, -240_000), None);
+        assert_eq!(ago(x, Unit::Quarter, -999_999), None);
+        assert_eq!(ago(x, Unit::Week, -999_999), None);
+        assert_eq!(ago(x, Unit::Day, -999_999_999), None);
+        assert_eq!(ago(x, Unit::Year, -10_000_000), None);
+        assert_eq!(ago(x, Unit::Decade, -999_999), None);
+        assert_eq!(ago(x, Unit::Century, 999_999), None);
+        assert_eq!(ago(x, Unit::Millennium, 8), None);
+        assert_eq!(add(d("9999-12-31").unwrap(), i64::MAX, Unit::Quarter), None);
+        assert_eq!(
+            ago(x, Unit::Month, -24).map(|v| v.to_string()).as_deref(),
+            Some("2022-10")
         );
     }
 }

@@ -5,8 +5,7 @@
 //! the name is hidden inside one token.
 
 use super::Tagged;
-
-const MISC: u8 = 4;
+use crate::document::EntityLabel;
 
 /// "Ontario-based": a capitalized stem, a hyphen and one of the endings.
 fn name_adjective(w: &str) -> bool {
@@ -33,7 +32,7 @@ pub(super) fn apply(words: &[&str], skip: &[bool], found: &mut Vec<Tagged>) {
             found.push(Tagged {
                 first: i,
                 end: i + 1,
-                ty: MISC,
+                ty: EntityLabel::Misc,
             });
         }
     }
@@ -66,7 +65,7 @@ mod tests {
         let t = |i: usize| Tagged {
             first: i,
             end: i + 1,
-            ty: MISC,
+            ty: EntityLabel::Misc,
         };
         assert_eq!(found, [t(1), t(5)]);
     }

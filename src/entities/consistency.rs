@@ -9,6 +9,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::{name_key, Tagged};
+use crate::document::EntityLabel::{self, Org, Person};
 
 /// Capitalized words that are names in one sentence and dates in the next.
 const CALENDAR: &[&str] = &[
@@ -42,8 +43,9 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     for m in found.iter() {
         votes.entry(&words[m.first..m.end]).or_default()[m.ty as usize] += 1;
     }
-    let majority = |v: &[u32; 5], own: u8| -> u8 {
-        let best = (1..5u8)
+    let majority = |v: &[u32; 5], own: EntityLabel| -> EntityLabel {
+        let best = EntityLabel::TAGGED
+            .into_iter()
             .max_by_key(|&t| (v[t as usize], t == own))
             .unwrap_or(own);
         if v[best as usize] > v[own as usize] {
@@ -61,7 +63,7 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     // "Washington won"), whatever the tagger made of the lone word.
     let surnames: HashSet<&str> = found
         .iter()
-        .filter(|m| m.ty == 1 && m.end - m.first >= 2)
+        .filter(|m| m.ty == Person && m.end - m.first >= 2)
         .map(|m| words[m.end - 1])
         .collect();
     // A lone word taken for a person that begins a company's name is that
@@ -69,14 +71,14 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
     // places ("Japan Airlines" ... "Japan").
     let companies: HashSet<&str> = found
         .iter()
-        .filter(|m| m.ty == 2 && m.end - m.first >= 2)
+        .filter(|m| m.ty == Org && m.end - m.first >= 2)
         .map(|m| words[m.first])
         .collect();
     for m in found.iter_mut() {
         if m.end - m.first == 1 && surnames.contains(&words[m.first]) {
-            m.ty = 1;
-        } else if m.ty == 1 && m.end - m.first == 1 && companies.contains(&words[m.first]) {
-            m.ty = 2;
+            m.ty = Person;
+        } else if m.ty == Person && m.end - m.first == 1 && companies.contains(&words[m.first]) {
+            m.ty = Org;
         }
     }
     let mut covered = vec![false; words.len()];
@@ -87,12 +89,12 @@ pub(super) fn apply(words: &[&str], skip: &[usize], initial: &[bool], found: &mu
         covered[m.first..m.end].fill(true);
     }
     // Names by first word, longest first.
-    let mut by_first: HashMap<&str, Vec<(&[&str], u8)>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<(&[&str], EntityLabel)>> = HashMap::new();
     for (name, v) in &votes {
         let ty = if name.len() == 1 && surnames.contains(&name[0]) {
-            1
+            Person
         } else {
-            majority(v, 1)
+            majority(v, Person)
         };
         by_first.entry(name[0]).or_default().push((name, ty));
     }
@@ -159,15 +161,15 @@ fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<T
         return;
     }
     // Mixed-case names and the surnames of people, ignoring case.
-    let mut names: HashMap<u64, u8> = HashMap::new();
+    let mut names: HashMap<u64, EntityLabel> = HashMap::new();
     for m in found.iter().filter(|m| {
         words[m.first..m.end]
             .iter()
             .any(|w| w.chars().any(char::is_lowercase))
     }) {
         names.insert(name_key(&words[m.first..m.end], true), m.ty);
-        if m.ty == 1 && m.end - m.first >= 2 {
-            names.insert(name_key(&words[m.end - 1..m.end], true), 1);
+        if m.ty == Person && m.end - m.first >= 2 {
+            names.insert(name_key(&words[m.end - 1..m.end], true), Person);
         }
     }
     let mut i = 0;
@@ -200,8 +202,9 @@ fn shouted(words: &[&str], covered: &[bool], found: &[Tagged], added: &mut Vec<T
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::EntityLabel::{Loc as LOC, Org as ORG, Person as PER};
 
-    fn t(first: usize, end: usize, ty: u8) -> Tagged {
+    fn t(first: usize, end: usize, ty: EntityLabel) -> Tagged {
         Tagged { first, end, ty }
     }
 
@@ -210,13 +213,13 @@ mod tests {
         let words = [
             "Boeing", "said", ".", "Boeing", "and", "Boeing", "lost", "to", "Airbus",
         ];
-        let mut found = vec![t(0, 1, 2), t(3, 4, 2), t(5, 6, 3)];
+        let mut found = vec![t(0, 1, ORG), t(3, 4, ORG), t(5, 6, LOC)];
         let initial = [true, false, false, true, false, false, false, false, false];
         apply(&words, &[], &initial, &mut found);
-        assert_eq!(found, [t(0, 1, 2), t(3, 4, 2), t(5, 6, 2)]);
-        let mut found = vec![t(0, 1, 2)];
+        assert_eq!(found, [t(0, 1, ORG), t(3, 4, ORG), t(5, 6, ORG)]);
+        let mut found = vec![t(0, 1, ORG)];
         apply(&words, &[], &initial, &mut found);
-        assert_eq!(found, [t(0, 1, 2), t(5, 6, 2)]);
+        assert_eq!(found, [t(0, 1, ORG), t(5, 6, ORG)]);
     }
 
     #[test]
@@ -233,9 +236,9 @@ mod tests {
             "waved",
         ];
         let initial = [true, false, false, false, true, false, false, false, false];
-        let mut found = vec![t(0, 2, 1), t(7, 8, 3)];
+        let mut found = vec![t(0, 2, PER), t(7, 8, LOC)];
         apply(&words, &[], &initial, &mut found);
-        assert_eq!(found, [t(0, 2, 1), t(4, 5, 1), t(7, 8, 1)]);
+        assert_eq!(found, [t(0, 2, PER), t(4, 5, PER), t(7, 8, PER)]);
     }
 
     #[test]
@@ -257,9 +260,12 @@ mod tests {
         let initial = [
             true, false, false, false, false, true, false, false, false, false, false, false,
         ];
-        let mut found = vec![t(0, 3, 2), t(5, 6, 1), t(8, 10, 2), t(11, 12, 3)];
+        let mut found = vec![t(0, 3, ORG), t(5, 6, PER), t(8, 10, ORG), t(11, 12, LOC)];
         apply(&words, &[], &initial, &mut found);
-        assert_eq!(found, [t(0, 3, 2), t(5, 6, 2), t(8, 10, 2), t(11, 12, 3)]);
+        assert_eq!(
+            found,
+            [t(0, 3, ORG), t(5, 6, ORG), t(8, 10, ORG), t(11, 12, LOC)]
+        );
     }
 
     #[test]
@@ -267,16 +273,19 @@ mod tests {
         let words = [
             "REED", "AND", "NEW", "HAVEN", "WIN", ".", "Tom", "Reed", "beat", "New", "Haven", ".",
         ];
-        let mut found = vec![t(6, 8, 1), t(9, 11, 2)];
+        let mut found = vec![t(6, 8, PER), t(9, 11, ORG)];
         apply(&words, &[], &[false; 12], &mut found);
-        assert_eq!(found, [t(0, 1, 1), t(2, 4, 2), t(6, 8, 1), t(9, 11, 2)]);
+        assert_eq!(
+            found,
+            [t(0, 1, PER), t(2, 4, ORG), t(6, 8, PER), t(9, 11, ORG)]
+        );
     }
 
     #[test]
     fn skipped_tokens_stay_untagged() {
         let words = ["Reply", "from", "Reply", "Ltd"];
-        let mut found = vec![t(2, 4, 2)];
+        let mut found = vec![t(2, 4, ORG)];
         apply(&words, &[0], &[false; 4], &mut found);
-        assert_eq!(found, [t(2, 4, 2)]);
+        assert_eq!(found, [t(2, 4, ORG)]);
     }
 }

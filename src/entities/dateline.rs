@@ -7,7 +7,7 @@ use crate::text::{Text, TokenKind};
 
 use super::Tagged;
 
-const LOC: u8 = 3;
+use crate::document::EntityLabel::Loc as LOC;
 
 /// "1996-08-30": an ISO date, the form of news-agency datelines.
 fn iso_date(w: &str) -> bool {
@@ -58,6 +58,7 @@ pub(super) fn apply(text: &Text, found: &mut [Tagged]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::EntityLabel::{self, Org};
 
     #[test]
     fn the_name_on_a_dateline_is_a_place() {
@@ -72,7 +73,11 @@ mod tests {
                 .unwrap()
                 .0
         };
-        let org = |first: usize, end: usize| Tagged { first, end, ty: 2 };
+        let org = |first: usize, end: usize| Tagged {
+            first,
+            end,
+            ty: Org,
+        };
         let mut found = vec![
             org(at("HARBOR", 0), at("HARBOR", 0) + 2),
             org(at("HARBOR", 1), at("HARBOR", 1) + 2),
@@ -80,8 +85,8 @@ mod tests {
             org(at("VELDT", 1), at("VELDT", 1) + 1),
         ];
         apply(&t, &mut found);
-        let types: Vec<u8> = found.iter().map(|m| m.ty).collect();
-        assert_eq!(types, [LOC, 2, LOC, 2]);
+        let types: Vec<EntityLabel> = found.iter().map(|m| m.ty).collect();
+        assert_eq!(types, [LOC, Org, LOC, Org]);
         assert!(iso_date("1996-08-30") && !iso_date("1996-8-30") && !iso_date("12"));
     }
 }

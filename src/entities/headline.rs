@@ -79,7 +79,7 @@ mod tests {
             Tagged {
                 first: i,
                 end: i + 1,
-                ty: 3,
+                ty: crate::document::EntityLabel::Loc,
             }
         };
         let last = words.iter().rposition(|x| *x == "Minsk").unwrap();
@@ -90,7 +90,7 @@ mod tests {
             Tagged {
                 first: last,
                 end: last + 1,
-                ty: 3,
+                ty: crate::document::EntityLabel::Loc,
             },
         ];
         drop_unsupported(&t, &words, |m| words[m.first] == "Gomel", &mut found);

@@ -89,7 +89,8 @@ pub(crate) fn recognize(text: &Text) -> Vec<Mention> {
             let inside = y != 0 && y % 2 == 0;
             if let Some((start, t)) = open {
                 if !(inside && ty == t) {
-                    found.extend(trimmed(text, s.start + start, s.start + k, t));
+                    let label = EntityLabel::TAGGED[usize::from(t) - 1];
+                    found.extend(trimmed(text, s.start + start, s.start + k, label));
                     open = None;
                 }
             }
@@ -170,18 +171,19 @@ fn name_key(words: &[&str], lower: bool) -> u64 {
     h
 }
 
-/// A mention as token range and tagger type (1 PER, 2 ORG, 3 LOC, 4 MISC).
+/// A mention as token range and label (never NORP: that comes from the
+/// demonym list when the mention is made).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Tagged {
     first: usize,
     end: usize,
-    ty: u8,
+    ty: EntityLabel,
 }
 
 /// Names neither begin nor end with a lone punctuation mark ("Reuters ."
 /// is "Reuters"), except the dot of an abbreviation and a closing bracket
 /// of their own; a mention of punctuation only is dropped.
-fn trimmed(text: &Text, mut first: usize, mut end: usize, ty: u8) -> Option<Tagged> {
+fn trimmed(text: &Text, mut first: usize, mut end: usize, ty: EntityLabel) -> Option<Tagged> {
     let keeps = |k: usize| -> bool {
         // "Inc." and "( Z )" end names; "Reuters ." and "Reuters )" do not.
         let attached_dot = text.tok(k) == "."
@@ -205,11 +207,8 @@ fn mention(text: &Text, m: &Tagged) -> Mention {
         text.tokens[m.end - 1].span.end,
     );
     let label = match m.ty {
-        1 => EntityLabel::Person,
-        2 => EntityLabel::Org,
-        3 => EntityLabel::Loc,
-        _ if tagger().gazetteer.is_demonym(text.slice(span)) => EntityLabel::Norp,
-        _ => EntityLabel::Misc,
+        EntityLabel::Misc if tagger().gazetteer.is_demonym(text.slice(span)) => EntityLabel::Norp,
+        l => l,
     };
     Mention { span, label }
 }
@@ -518,7 +517,7 @@ mod tests {
     fn mention_edges_drop_loose_punctuation_but_keep_abbreviation_dots() {
         let t = Text::new("told Reuters . Acme Inc. and Mladost ( BJ ) won");
         let surface = |first: usize, end: usize| {
-            trimmed(&t, first, end, 2).map(|m| t.slice(mention(&t, &m).span))
+            trimmed(&t, first, end, EntityLabel::Org).map(|m| t.slice(mention(&t, &m).span))
         };
         assert_eq!(surface(1, 3), Some("Reuters"));
         assert_eq!(surface(3, 6), Some("Acme Inc."));

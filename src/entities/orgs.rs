@@ -11,10 +11,7 @@
 //!   Boeing", "the airline Lufthansa").
 
 use super::Tagged;
-
-const ORG: u8 = 2;
-const PER: u8 = 1;
-const LOC: u8 = 3;
+use crate::document::EntityLabel::{Loc as LOC, Org as ORG, Person as PER};
 
 /// Words that end a company's name (and "Air Lines").
 const SUFFIXES: &[&str] = &[
@@ -256,8 +253,10 @@ pub(super) fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::EntityLabel;
+    use crate::document::EntityLabel::Misc as MISC;
 
-    fn t(first: usize, end: usize, ty: u8) -> Tagged {
+    fn t(first: usize, end: usize, ty: EntityLabel) -> Tagged {
         Tagged { first, end, ty }
     }
 
@@ -268,14 +267,17 @@ mod tests {
             "Labs", "won",
         ];
         let listed = |a: usize, b: usize| b == a + 1 && words[a] == "Zorvex";
-        let mut found = vec![t(0, 1, 1), t(2, 3, 3), t(6, 7, 1), t(8, 10, 4)];
+        let mut found = vec![t(0, 1, PER), t(2, 3, LOC), t(6, 7, PER), t(8, 10, MISC)];
         apply(&words, &[false; 11][..words.len()], listed, &mut found);
-        assert_eq!(found, [t(0, 1, 2), t(2, 4, 2), t(6, 7, 2), t(8, 10, 2)]);
+        assert_eq!(
+            found,
+            [t(0, 1, ORG), t(2, 4, ORG), t(6, 7, ORG), t(8, 10, ORG)]
+        );
         // A person whose first name only is on the list stays a person;
         // an untagged listed name is found, even opening a sentence.
-        let mut found = vec![t(8, 10, 1)];
+        let mut found = vec![t(8, 10, PER)];
         apply(&words, &[false; 11][..words.len()], listed, &mut found);
-        assert_eq!(found, [t(0, 1, 2), t(8, 10, 1)]);
+        assert_eq!(found, [t(0, 1, ORG), t(8, 10, PER)]);
     }
 
     #[test]
@@ -293,9 +295,12 @@ mod tests {
             "Pharmaceuticals",
             "lost",
         ];
-        let mut found = vec![t(0, 1, 1), t(2, 4, 1), t(5, 6, 1), t(8, 10, 1)];
+        let mut found = vec![t(0, 1, PER), t(2, 4, PER), t(5, 6, PER), t(8, 10, PER)];
         apply(&words, &[false; 11], |_, _| false, &mut found);
-        assert_eq!(found, [t(0, 1, 2), t(2, 4, 1), t(5, 6, 2), t(8, 10, 2)]);
+        assert_eq!(
+            found,
+            [t(0, 1, ORG), t(2, 4, PER), t(5, 6, ORG), t(8, 10, ORG)]
+        );
     }
 
     #[test]
@@ -305,8 +310,8 @@ mod tests {
         ];
         let listed =
             |a: usize, b: usize| words[a..b] == ["Air", "Brellia"] || words[a..b] == ["Zorvex"];
-        let mut found = vec![t(3, 4, 3), t(5, 6, 3)];
+        let mut found = vec![t(3, 4, LOC), t(5, 6, LOC)];
         apply(&words, &[false; 11][..words.len()], listed, &mut found);
-        assert_eq!(found, [t(2, 4, 2), t(5, 6, 3), t(7, 8, 2)]);
+        assert_eq!(found, [t(2, 4, ORG), t(5, 6, LOC), t(7, 8, ORG)]);
     }
 }

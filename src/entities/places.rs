@@ -9,8 +9,7 @@ use foldhash::{HashSet, HashSetExt};
 
 use super::{name_key, Tagged};
 
-const PER: u8 = 1;
-const LOC: u8 = 3;
+use crate::document::EntityLabel::{Loc as LOC, Person as PER};
 
 pub(super) fn apply(words: &[&str], found: &mut [Tagged]) {
     // The cue counts whatever the tagger typed there ("in Tavildara" a
@@ -84,10 +83,12 @@ pub(super) fn apply(words: &[&str], found: &mut [Tagged]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::EntityLabel;
+    use crate::document::EntityLabel::Org as ORG;
 
     #[test]
     fn a_person_after_in_or_near_is_a_place_all_through_the_article() {
-        let t = |first: usize, end: usize, ty: u8| Tagged { first, end, ty };
+        let t = |first: usize, end: usize, ty: EntityLabel| Tagged { first, end, ty };
         let words = [
             "Fighting", "near", "Varzob", "went", "on", ";", "Varzob", "fell", "in", "Ann", "Lee",
             "'s", "view",
@@ -112,7 +113,7 @@ mod tests {
             t(7, 8, PER),
             t(11, 12, LOC),
             t(13, 14, PER),
-            t(14, 15, 2),
+            t(14, 15, ORG),
         ];
         apply(&words, &mut found);
         assert_eq!(
@@ -123,7 +124,7 @@ mod tests {
                 t(7, 8, LOC),
                 t(11, 12, LOC),
                 t(13, 14, PER),
-                t(14, 15, 2)
+                t(14, 15, ORG)
             ]
         );
     }

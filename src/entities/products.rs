@@ -19,8 +19,7 @@ use foldhash::{HashSet, HashSetExt};
 use crate::text::{Text, TokenKind};
 
 use super::Tagged;
-
-const MISC: u8 = 4;
+use crate::document::EntityLabel;
 
 /// Lower-case words that continue a product name.
 const MODEL_WORDS: &[&str] = &[
@@ -243,7 +242,7 @@ pub(super) fn apply(
         products.push(Tagged {
             first: start,
             end,
-            ty: MISC,
+            ty: EntityLabel::Misc,
         });
         i = end;
     }
@@ -272,7 +271,7 @@ pub(super) fn apply(
                 products.push(Tagged {
                     first: i,
                     end,
-                    ty: MISC,
+                    ty: EntityLabel::Misc,
                 });
             }
         }

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, startServer, rendered, setText, ROOT } from './harness.mjs';
+import { launch, startServer, rendered, setText, longArticle, paste, ROOT } from './harness.mjs';
+import { MAX_CHARS } from '../../www/textio.js';
 
 // Our own fixture: people, an organization, places, dates and a quote, with
 // emoji (astral, ZWJ sequence), CJK and a combining mark before the names.
@@ -247,7 +248,24 @@ test('malformed, foreign and future-version files are refused with a message and
       'future.json': JSON.stringify({ ...good, schema: 'factlens/2' }),
       'outside.json': JSON.stringify({ ...good, entities: [{ ...good.entities[0] ?? {}, id: 'e1', start: 0, end: 10_000, text: 'x', label: 'PERSON', entity: 'E1' }] }),
       'edited.json': JSON.stringify({ ...good, text: good.text.replace('Rotterdam', 'Amsterdam') }),
+      // Accepted by the page on 4e9d6fc: the core checked only the ranges.
+      'overlap.json': JSON.stringify({ ...good, entities: good.entities.map((e, i) => (i === 1 ? { ...e, start: good.entities[0].start } : e)) }),
+      'checkworthy.json': JSON.stringify({ ...good, claims: good.claims.map((c, i) => (i === 0 ? { ...c, checkworthy: 7 } : c)) }),
+      'shifted.json': JSON.stringify({ ...good, entities: good.entities.map((e) => ({ ...e, start: e.start + 1, end: e.end + 1 })) }),
+      'duplicate.json': JSON.stringify({ ...good, dates: [...good.dates, good.dates[0]] }),
+      'many.json': JSON.stringify({ ...good, entities: Array.from({ length: 30 }, (_, i) => ({ ...good.entities[0], id: `e${i + 1}`, text: 'x' })) }),
     };
+    const expected = {
+      'future.json': /factlens\/2/,
+      'edited.json': /does not match text_sha256/,
+      'overlap.json': /entity e2 at \d+ starts before entity e1 ends/,
+      'checkworthy.json': /claim c1: checkworthy 7 is outside \[0, 1\]/,
+      'shifted.json': new RegExp(`invalid document, ${good.entities.length} problems: entity e1: its text .* is not what the span ${good.entities[0].start + 1}\\.\\.`),
+      'duplicate.json': /id d1 is used twice/,
+      // The first 20 problems, then a count.
+      'many.json': /^Import refused: many\.json: invalid document, \d+ problems: (?:[^;]+; ){20}and \d+ more\. Nothing was changed\.$/,
+    };
+    assert.ok(good.entities.length > 1 && good.claims.length > 0 && good.dates.length > 0);
     const before = await page.locator('#view').innerHTML();
     for (const [name, content] of Object.entries(cases)) {
       writeFileSync(join(dir, name), content);
@@ -256,7 +274,7 @@ test('malformed, foreign and future-version files are refused with a message and
       await msg.waitFor();
       const text = await msg.textContent();
       assert.match(text, new RegExp(`Import refused: ${name.replace('.', '\\.')}: .+ Nothing was changed\\.`));
-      if (name === 'future.json') assert.match(text, /factlens\/2/);
+      if (expected[name]) assert.match(text, expected[name]);
       assert.equal(await page.locator('#source').inputValue(), ARTICLE);
       assert.equal(await page.locator('#view').innerHTML(), before);
       await page.evaluate(() => { document.getElementById('message').hidden = true; document.getElementById('message').className = 'message'; });
@@ -573,6 +591,36 @@ test('setting the document date re-annotates against it, and undo restores the d
     await page.keyboard.press('Control+Shift+Z');
     await rendered(page, n);
     assert.equal(await page.locator('#date').inputValue(), '2024-06-05');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a 5 MB paste is annotated in the worker while the page keeps taking typed keys', async () => {
+  const { page, close, problems } = await open();
+  try {
+    // Room left for what is typed: the page refuses text over MAX_CHARS.
+    const text = longArticle(MAX_CHARS - 1000);
+    assert.ok(text.length > 0.99 * MAX_CHARS, `${text.length} units`);
+    const before = await page.evaluate(() => Number(document.getElementById('view').dataset.rendered));
+    // Each input event the page handles, with how many renders had happened then.
+    await page.evaluate(() => {
+      window.__inputs = [];
+      const source = document.getElementById('source');
+      source.addEventListener('input', () => window.__inputs.push(Number(document.getElementById('view').dataset.rendered)));
+    });
+    await paste(page, text);
+    await page.locator('#source').evaluate((t) => t.setSelectionRange(0, 0));
+    const typed = 'Typed meanwhile. ';
+    await page.keyboard.type(typed);
+    const inputs = await page.evaluate(() => window.__inputs);
+    assert.equal(inputs.length, 1 + typed.length, 'the paste and every key were handled');
+    assert.ok(inputs.slice(1).some((n) => n === before), 'keys were handled before the pasted article was shown, that is while it was annotated');
+    assert.ok((await page.locator('#source').inputValue()).startsWith(typed), 'the typed characters are in the text box');
+    // Then the article with the typed text is annotated and shown.
+    await page.waitForFunction((t) => document.getElementById('view').textContent.startsWith(t), typed, { timeout: 600_000, polling: 500 });
+    assert.ok(await page.locator('#view mark.hl').count() > 1000);
     assert.deepEqual(problems, []);
   } finally {
     await close();

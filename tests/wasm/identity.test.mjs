@@ -34,10 +34,44 @@ for (const [i, rec] of records.entries()) {
   });
 }
 
-test('lone surrogates from JavaScript annotate without a panic', () => {
-  const doc = wasm.annotate('\uD800 Minsk \uDC00 reported on 1 May 2024.', null);
-  assert.equal(doc.schema, 'factlens/1');
-  assert.ok(doc.entities.some((e) => e.text === 'Minsk'));
+test('lone surrogates are read as U+FFFD, reported, and every offset stays exact', () => {
+  // A high half with no pair, an emoji, a low half with no pair.
+  const text = '\uD800 Minsk \u{1F600} \uDC00 Maria Zakharova said on 1 May 2024 that Kyiv \uD83D denied it.';
+  for (const doc of [wasm.annotate(text, null), JSON.parse(wasm.annotateJson(text, null))]) {
+    assert.equal(doc.schema, 'factlens/1');
+    assert.deepStrictEqual(doc.warnings.map((w) => [w.code, w.count, w.first]), [['lone_surrogates', 3, 0]]);
+    assert.match(doc.warnings[0].message, /3 lone surrogates.*U\+FFFD/);
+    // Code-point offsets into the caller's own string, lone halves and all.
+    const cps = Array.from(text);
+    assert.equal(doc.text_length, cps.length);
+    assert.ok(doc.entities.some((e) => e.text === 'Minsk') && doc.entities.some((e) => e.text === 'Kyiv'), JSON.stringify(doc.entities));
+    for (const e of doc.entities) assert.equal(cps.slice(e.start, e.end).join(''), e.text);
+    for (const d of doc.dates) assert.equal(cps.slice(d.start, d.end).join(''), d.text);
+    for (const c of doc.claims) assert.equal(cps.slice(c.start, c.end).join('').replace(/[\uD800-\uDFFF]/gu, '\uFFFD'), c.text);
+    // The document is the one native gives for the text with U+FFFD.
+    const { warnings, ...rest } = doc;
+    assert.ok(warnings);
+    assert.deepStrictEqual(rest, wasm.annotate(text.toWellFormed(), null));
+  }
+  assert.equal(wasm.annotate('Kyiv \u{1F600} denied it.', null).warnings, undefined, 'no warnings on a well-formed text');
+});
+
+test('arguments of the wrong type throw a TypeError that says what was expected', () => {
+  for (const f of ['annotate', 'annotateJson']) {
+    for (const [bad, got] of [[42, 'number'], [{}, 'object'], [null, 'null'], [undefined, 'undefined'], [['Kyiv'], 'an array'], [new Uint8Array(4), 'object']]) {
+      assert.throws(() => wasm[f](bad, null), (e) => e instanceof TypeError && e.message === `${f}: text must be a string, got ${got}`, `${f}(${got})`);
+    }
+    assert.throws(() => wasm[f]('Kyiv', 5), (e) => e instanceof TypeError && /options must be undefined, null or \{document_date\}, got number/.test(e.message));
+    assert.throws(() => wasm[f]('Kyiv', 'x'), TypeError);
+    assert.throws(() => wasm[f]('Kyiv', { document_date: 20241001 }), (e) => e instanceof TypeError && /options.document_date must be a string YYYY-MM-DD or null, got number/.test(e.message));
+    // The module still works after each refusal.
+    const after = wasm[f]('Kyiv denied it.', { document_date: null });
+    assert.equal((typeof after === 'string' ? JSON.parse(after) : after).schema, 'factlens/1');
+  }
+  for (const bad of [42, {}, null, undefined]) {
+    assert.throws(() => wasm.readDocument(bad), (e) => e instanceof TypeError && /readDocument: json must be a string of JSON/.test(e.message));
+  }
+  assert.equal(wasm.annotate('Kyiv denied it.', {}).schema, 'factlens/1');
 });
 
 test('a bad document date is an exception with a message', () => {
@@ -50,6 +84,10 @@ test('readDocument refuses an unknown schema version', () => {
   assert.deepStrictEqual(wasm.readDocument(JSON.stringify(doc)), doc);
   assert.throws(() => wasm.readDocument(JSON.stringify({ ...doc, schema: 'factlens/2' })), /unknown schema "factlens\/2"/);
   assert.throws(() => wasm.readDocument('{"schema": "factlens/1", "text_length": 3'), /malformed document/);
+  const claim = wasm.annotate('Kyiv denied it, the ministry said.', undefined);
+  assert.ok(claim.claims.length > 0);
+  claim.claims[0].checkworthy = 7;
+  assert.throws(() => wasm.readDocument(JSON.stringify(claim)), /invalid document, 1 problem: claim c1: checkworthy 7 is outside \[0, 1\]/);
 });
 
 test('a long non-ASCII article equals native: its JSON crosses to JavaScript in chunks', () => {

@@ -81,26 +81,19 @@ fn jsonl(mut input: Box<dyn BufRead>, opts: &Options) -> Result<ExitCode, String
             break;
         }
         number += 1;
-        let result = utf8(&line).and_then(|l| {
-            let l = l
-                .trim_end_matches(['\n', '\r'])
-                .trim_start_matches('\u{feff}');
-            if l.trim().is_empty() {
-                Ok(None)
-            } else {
-                record(l, opts).map(Some)
-            }
-        });
-        let written = match result {
-            Ok(None) => continue,
-            Ok(Some(v)) => serde_json::to_string(&v).expect("serializes"),
+        // Every line is answered, a blank or broken one too: output line N
+        // belongs to input line N.
+        let answer = match factlens::jsonl::annotate_line(number, &line, opts) {
+            Ok(doc) => doc,
             Err(e) => {
                 failed += 1;
-                eprintln!("factlens: line {number}: {e}");
-                serde_json::json!({"line": number, "error": e}).to_string()
+                eprintln!("factlens: line {number}: {}", e.message);
+                e.to_json()
             }
         };
-        writeln!(out, "{written}").map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut out, &answer)
+            .map_err(|e| e.to_string())
+            .and_then(|()| writeln!(out).map_err(|e| e.to_string()))?;
     }
     out.flush().map_err(|e| e.to_string())?;
     Ok(if failed == 0 {
@@ -108,36 +101,4 @@ fn jsonl(mut input: Box<dyn BufRead>, opts: &Options) -> Result<ExitCode, String
     } else {
         ExitCode::from(1)
     })
-}
-
-/// Annotates one JSONL record: `{"id"}` merged with the document's fields.
-fn record(line: &str, opts: &Options) -> Result<serde_json::Value, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let obj = v
-        .as_object()
-        .ok_or("expected an object {\"id\", \"text\"}")?;
-    let id = obj.get("id").cloned().ok_or("missing \"id\"")?;
-    let text = obj
-        .get("text")
-        .and_then(|t| t.as_str())
-        .ok_or("missing string \"text\"")?;
-    let opts = match obj
-        .get("dct")
-        .or_else(|| obj.get("meta").and_then(|m| m.get("dct")))
-    {
-        // An ISO date-time (TimeBank's "1998-02-13T14:26:00") gives its day.
-        Some(serde_json::Value::String(d)) => {
-            let day = d.split_once('T').map_or(d.as_str(), |(day, _)| day);
-            opts.clone().document_date(day).map_err(|e| e.to_string())?
-        }
-        Some(serde_json::Value::Null) | None => opts.clone(),
-        Some(_) => return Err("\"dct\" must be a string YYYY-MM-DD (or an ISO date-time)".into()),
-    };
-    let doc = factlens::annotate(text, &opts);
-    let mut merged = serde_json::Map::new();
-    merged.insert("id".into(), id);
-    if let serde_json::Value::Object(fields) = serde_json::to_value(&doc).expect("serializes") {
-        merged.extend(fields);
-    }
-    Ok(serde_json::Value::Object(merged))
 }
