@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::figures::{FigureLabel, FigureValue};
 use crate::text::{CharMap, Span};
 
 /// The schema name and version every document carries.
@@ -32,6 +33,10 @@ pub struct Document {
     pub entities: Vec<EntityMention>,
     /// Temporal expressions in text order.
     pub dates: Vec<DateMention>,
+    /// Money, percentages, quantities and counts in text order. Absent in
+    /// documents written before figures existed: read as empty.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     /// Attributed and factual claims in text order.
     pub claims: Vec<Claim>,
     /// The sidebar: actors, timeline, sources, statistics.
@@ -233,6 +238,23 @@ impl std::str::FromStr for Stance {
             .find(|x| x.as_str() == s)
             .ok_or_else(|| crate::Error::malformed(format!("unknown stance {s:?}")))
     }
+}
+
+/// One figure: money, a percentage, a quantity or a count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// `f1`, `f2`, … in text order.
+    pub id: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The covered text, exactly.
+    pub text: String,
+    /// MONEY, PERCENT, QUANTITY or CARDINAL.
+    pub label: FigureLabel,
+    /// The normalized amount, unit and hedge.
+    pub value: FigureValue,
 }
 
 /// Whether a claim is attributed to a source or a bare factual statement.

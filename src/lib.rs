@@ -17,8 +17,8 @@
 //! precomputed map.
 //!
 //! # Layout
-//! `text` owns tokens, sentences and offset maps; `entities`, `dates` and
-//! `claims` each own one recognizer behind a small function; `summary` builds
+//! `text` owns tokens, sentences and offset maps; `entities`, `dates`,
+//! `figures` and `claims` each own one recognizer behind a small function; `summary` builds
 //! the sidebar; `document` is the factlens/1 contract; `wasm` is the only
 //! module that knows about JavaScript.
 #![deny(missing_docs)]
@@ -28,6 +28,7 @@ mod dates;
 mod document;
 mod entities;
 mod error;
+mod figures;
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jsonl;
@@ -39,10 +40,12 @@ mod validate;
 mod wasm;
 
 pub use document::{
-    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Granularity,
-    Role, Stance, Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry, SCHEMA,
+    Claim, ClaimKind, DateMention, DateType, Document, EntityLabel, EntityMention, Figure,
+    Granularity, Role, Stance, Statistics, Summary, SummaryEntity, SummarySource, TimelineEntry,
+    SCHEMA,
 };
 pub use error::Error;
+pub use figures::{Amount, Currency, FigureLabel, FigureMod, FigureValue, Measure, Unit};
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::profile_stages;

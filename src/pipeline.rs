@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 
 use crate::document::{Builder, Document, SCHEMA};
 use crate::text::Text;
-use crate::{claims, dates, entities, summary, Error};
+use crate::{claims, dates, entities, figures, summary, Error};
 
 /// How to annotate. `Options::new()` is the common case.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +44,7 @@ fn id(prefix: &str, i: usize) -> String {
     s
 }
 
-/// Annotates `text`: entities, dates, claims and a summary, with every
+/// Annotates `text`: entities, dates, figures, claims and a summary, with every
 /// offset in code points.
 pub fn annotate(text: &str, options: &Options) -> Document {
     let t = Text::new(text);
@@ -56,6 +56,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         },
     };
     let timexes = dates::recognize(&t, dct);
+    let numbers = figures::recognize(&t, &timexes);
     let mentions = entities::recognize(&t);
     let clusters = entities::merge(&t, &mentions);
     let found = claims::recognize(&t, &mentions);
@@ -94,6 +95,21 @@ pub fn annotate(text: &str, options: &Options) -> Document {
             }
         })
         .collect();
+    let figures: Vec<_> = numbers
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let r = b.role(f.span);
+            crate::Figure {
+                id: id("f", i),
+                start: r.start,
+                end: r.end,
+                text: r.text,
+                label: f.label,
+                value: f.value,
+            }
+        })
+        .collect();
     let claims: Vec<_> = found
         .iter()
         .enumerate()
@@ -125,6 +141,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         document_date_source: dct_source.map(str::to_string),
         entities,
         dates,
+        figures,
         claims,
         summary: Default::default(),
     };
@@ -146,8 +163,11 @@ pub fn profile_stages(text: &str, options: &Options) -> Vec<(&'static str, f64)>
     let dct = options
         .document_date
         .or_else(|| dates::infer_document_date(&tx));
-    let _ = dates::recognize(&tx, dct);
+    let timexes = dates::recognize(&tx, dct);
     lap("dates", t);
+    let t = Instant::now();
+    let _ = figures::recognize(&tx, &timexes);
+    lap("figures", t);
     let t = Instant::now();
     let mentions = entities::recognize(&tx);
     let _ = entities::merge(&tx, &mentions);

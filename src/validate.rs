@@ -52,6 +52,14 @@ pub(crate) fn check(doc: &Document, text: Option<&str>, problems: &mut Problems)
         dates.insert(d.id.as_str(), d.value.as_deref());
     }
 
+    let mut previous_start = 0;
+    for f in &doc.figures {
+        let what = format!("figure {}", f.id);
+        id(&what, &f.id, 'f', &mut ids, problems);
+        spans.check(&what, f.start, f.end, &f.text, problems);
+        in_order(&what, f.start, &mut previous_start, "figures", problems);
+    }
+
     let mut claims = HashSet::new();
     let mut previous_start = 0;
     for c in &doc.claims {

@@ -192,3 +192,125 @@ fn missing_file_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("/no/such/file.txt"));
 }
+
+/// `factlens eval figures` and the reference scorer, on the predictions
+/// the first writes: every count and figure must agree. The scorer lives
+/// outside the repository (`../shared/tools/score.py`); without it or
+/// without python3 the test says so and checks only our own run.
+#[test]
+fn eval_figures_agrees_with_the_reference_scorer() {
+    let gold = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/figures/eval_gold.jsonl"
+    );
+    let scorer = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/score.py");
+    let dir = std::env::temp_dir().join(format!("factlens-eval-figures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let preds = dir.join("pred.jsonl");
+    let preds = preds.to_str().unwrap();
+    let python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    for flags in [
+        &[][..],
+        &["--cardinal-as-quantity"][..],
+        &["--skip-nested"][..],
+    ] {
+        let mut args = vec!["eval", "figures", gold, "--json", "--predictions", preds];
+        args.extend_from_slice(flags);
+        let o = factlens(&args, b"");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let ours = stdout_json(&o);
+        assert!(
+            ours["exact"]["micro"]["gold"].as_u64().unwrap() > 0,
+            "{ours}"
+        );
+        if !python || !scorer.exists() {
+            eprintln!(
+                "skipped the comparison: python3 or {} is missing",
+                scorer.display()
+            );
+            continue;
+        }
+        let o = Command::new("python3")
+            .arg(&scorer)
+            .args(["figures", gold, preds, "--json"])
+            .args(flags)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let theirs = stdout_json(&o);
+        let same = |a: &serde_json::Value, b: &serde_json::Value, what: String| match (
+            a.as_f64(),
+            b.as_f64(),
+        ) {
+            (Some(x), Some(y)) => assert!(
+                (x - y).abs() < 1e-12,
+                "{what} {flags:?}: ours {x}, score.py {y}"
+            ),
+            _ => assert_eq!(a, b, "{what} {flags:?}"),
+        };
+        let labels = ["MONEY", "PERCENT", "QUANTITY", "CARDINAL"];
+        for block in ["exact", "overlap"] {
+            for part in ["micro", "no_cardinal", "untyped"]
+                .into_iter()
+                .map(|p| (p.to_string(), &ours[block][p], &theirs[block][p]))
+                .chain(labels.iter().map(|l| {
+                    (
+                        l.to_string(),
+                        &ours[block]["per_type"][l],
+                        &theirs[block]["per_type"][l],
+                    )
+                }))
+            {
+                let (name, a, b) = part;
+                for (k, l) in [
+                    ("tp", "tp"),
+                    ("pred", "n_pred"),
+                    ("gold", "n_gold"),
+                    ("p", "p"),
+                    ("r", "r"),
+                    ("f1", "f1"),
+                ] {
+                    same(&a[k], &b[l], format!("{block}.{name}.{k}"));
+                }
+            }
+        }
+        assert_eq!(
+            ours["value"].is_null(),
+            theirs["value"].is_null(),
+            "{flags:?}"
+        );
+        if !theirs["value"].is_null() {
+            let parts = ["micro", "no_cardinal"]
+                .into_iter()
+                .map(|p| (p, &ours["value"][p], &theirs["value"][p]))
+                .chain(labels.iter().map(|l| {
+                    (
+                        *l,
+                        &ours["value"]["per_type"][l],
+                        &theirs["value"]["per_type"][l],
+                    )
+                }));
+            for (name, a, b) in parts {
+                for (k, l) in [
+                    ("correct", "correct"),
+                    ("matched", "matched"),
+                    ("pred", "n_pred"),
+                    ("gold", "n_gold"),
+                    ("f1", "f1"),
+                    ("accuracy", "accuracy"),
+                ] {
+                    same(&a[k], &b[l], format!("value.{name}.{k}"));
+                }
+            }
+        }
+        same(
+            &ours["pred_spans_outside_scored_region"],
+            &theirs["scored_region"]["pred_spans_outside"],
+            "outside".into(),
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

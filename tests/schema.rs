@@ -59,6 +59,33 @@ fn reading_refuses_unknown_schemas_and_bad_spans() {
     assert!(err.to_string().contains("outside the text"), "{err}");
 }
 
+#[test]
+fn a_document_written_before_figures_still_reads() {
+    let doc = annotate("Kyiv paid $5 million.", &Options::new());
+    assert_eq!(doc.figures.len(), 1);
+    let mut v = serde_json::to_value(&doc).unwrap();
+    v.as_object_mut().unwrap().remove("figures");
+    assert!(validator().is_valid(&v), "the schema accepts it too");
+    let old = Document::from_json(&v.to_string()).expect("reads without figures");
+    assert!(old.figures.is_empty());
+    assert_eq!(old.entities, doc.entities);
+}
+
+#[test]
+fn figures_match_the_json_schema() {
+    let doc = annotate(
+        "Between 3 and 5 million people, about 40% of them, walked 20 km; thousands stayed.",
+        &Options::new(),
+    );
+    assert!(doc.figures.len() >= 4, "{:?}", doc.figures);
+    let v = serde_json::to_value(&doc).unwrap();
+    let errors: Vec<String> = validator().iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut bad = v.clone();
+    bad["figures"][0]["value"]["mod"] = "ABOUT".into();
+    assert!(!validator().is_valid(&bad));
+}
+
 /// A page export: the document plus its article, with entities, dates,
 /// an attributed claim, a timeline and sources to break.
 fn exported() -> serde_json::Value {

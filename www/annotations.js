@@ -4,7 +4,7 @@
 
 export const ENTITY_LABELS = ['PERSON', 'ORG', 'LOC', 'NORP', 'MISC'];
 /** Every annotation type, in legend order. */
-export const TYPES = [...ENTITY_LABELS, 'DATE', 'CLAIM'];
+export const TYPES = [...ENTITY_LABELS, 'DATE', 'FIGURE', 'CLAIM'];
 
 export const TYPE_INFO = {
   PERSON: { name: 'Person', tag: 'PER', key: 'KeyP' },
@@ -13,11 +13,12 @@ export const TYPE_INFO = {
   NORP: { name: 'Group / nationality', tag: 'GRP', key: 'KeyN' },
   MISC: { name: 'Other name', tag: 'MISC', key: 'KeyM' },
   DATE: { name: 'Date', tag: 'DATE', key: 'KeyD' },
+  FIGURE: { name: 'Figure', tag: 'NUM', key: 'KeyU' },
   CLAIM: { name: 'Claim', tag: 'CLAIM', key: 'KeyC' },
 };
 
 export function kindOf(type) {
-  return type === 'DATE' ? 'date' : type === 'CLAIM' ? 'claim' : 'entity';
+  return type === 'DATE' ? 'date' : type === 'FIGURE' ? 'figure' : type === 'CLAIM' ? 'claim' : 'entity';
 }
 
 export function keyOf(a) {
@@ -34,12 +35,46 @@ export function machineAnnotations(doc) {
     out.push({ kind: 'date', type: 'DATE', id: d.id, start: d.start, end: d.end, text: d.text, timexType: d.type,
       value: d.value, granularity: d.granularity, origin: 'machine' });
   }
+  // Documents written before figures existed have none.
+  for (const f of doc.figures ?? []) {
+    out.push({ kind: 'figure', type: 'FIGURE', id: f.id, start: f.start, end: f.end, text: f.text, figureLabel: f.label,
+      value: figureText(f.value), origin: 'machine' });
+  }
   for (const c of doc.claims) {
     out.push({ kind: 'claim', type: 'CLAIM', id: c.id, start: c.start, end: c.end, text: c.text, claimKind: c.kind,
       source: c.source, sourceEntity: c.source_entity, cue: c.cue, content: c.content, stance: c.stance,
       checkworthy: c.checkworthy, origin: 'machine' });
   }
   return out;
+}
+
+const SIGNS = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', RUB: '₽', UAH: '₴', INR: '₹' };
+const HEDGES = { APPROX: 'about ', MORE_THAN: 'more than ', LESS_THAN: 'less than ', EQUAL_OR_MORE: 'at least ', EQUAL_OR_LESS: 'up to ' };
+const SCALES = [[1e12, ' trillion'], [1e9, ' billion'], [1e6, ' million']];
+
+/** One amount for people: 95000000000 → "95 billion", 1500 → "1,500". */
+function amountText(x) {
+  for (const [n, word] of SCALES) {
+    if (Math.abs(x) >= n) return `${Number((x / n).toPrecision(6)).toLocaleString('en-US')}${word}`;
+  }
+  return Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+/**
+ * A figure's normalized value as people read it: "€95 billion", "about
+ * 300", "2–3%", "1,000 km", "up to $5 million"; null without an amount.
+ */
+export function figureText(value) {
+  if (!value || value.amount === null || value.amount === undefined) return null;
+  const n = Array.isArray(value.amount) ? value.amount.map(amountText).join('–') : amountText(value.amount);
+  const unit = value.unit ?? null;
+  let body;
+  if (unit === null) body = n;
+  else if (unit === '%') body = `${n}%`;
+  else if (SIGNS[unit]) body = `${SIGNS[unit]}${n}`;
+  else if (/^[A-Z]{3}$/.test(unit)) body = `${unit} ${n}`;
+  else body = `${n} ${unit}`;
+  return `${HEDGES[value.mod] ?? ''}${body}`;
 }
 
 /** Checks one correction record; returns a message or null. */
@@ -153,6 +188,7 @@ export function summarize(anns, doc) {
     entities,
     timeline: [...timeline.values()].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
     sources: [...sources.values()].sort((a, b) => (a.name === 'Unattributed statements') - (b.name === 'Unattributed statements') || b.claims.length - a.claims.length),
+    figures: anns.filter((a) => a.kind === 'figure'),
     counts,
     statistics: doc.summary.statistics,
   };

@@ -16,7 +16,7 @@ export function webAnnotation(anns, text, map, doc) {
   const items = anns.map((a) => {
     const bodies = [{ type: 'TextualBody', purpose: 'tagging', value: a.type }];
     if (a.kind === 'entity' && a.entity) bodies.push({ type: 'TextualBody', purpose: 'identifying', value: a.entity });
-    if (a.kind === 'date' && a.value) bodies.push({ type: 'TextualBody', purpose: 'describing', value: a.value, format: 'text/plain' });
+    if ((a.kind === 'date' || a.kind === 'figure') && a.value) bodies.push({ type: 'TextualBody', purpose: 'describing', value: a.value, format: 'text/plain' });
     if (a.kind === 'claim') {
       const parts = [a.source && `source: ${a.source.text}`, a.cue && `cue: ${a.cue.text}`, a.stance && `stance: ${a.stance}`].filter(Boolean);
       if (parts.length) bodies.push({ type: 'TextualBody', purpose: 'describing', value: parts.join('; ') });

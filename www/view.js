@@ -316,6 +316,9 @@ export class View {
     if (a.kind === 'date') {
       lines.push(`Value: ${a.value ?? 'not normalized'}${a.granularity ? ` · granularity ${a.granularity}` : ''}${a.timexType ? ` · ${a.timexType}` : ''}`);
     }
+    if (a.kind === 'figure') {
+      lines.push(`Value: ${a.value ?? 'no definite number'}${a.figureLabel ? ` · ${a.figureLabel}` : ''}`);
+    }
     if (a.kind === 'claim') {
       lines.push(`${a.claimKind === 'attributed' ? 'Attributed' : 'Factual'} claim · stance: ${a.stance}`);
       lines.push(`Source: ${a.source?.text ?? '—'} · cue: ${a.cue?.text ?? '—'}`);
@@ -393,6 +396,8 @@ export class View {
     $('entities').replaceChildren(...(groups.length ? groups : [el('p', { class: 'hint', text: 'No entities found.' })]));
     const tl = sum.timeline.map((d) => item(d.value, d.mentions.length, d.mentions, d.mentions[0].text !== d.value ? d.mentions[0].text : null));
     $('timeline').replaceChildren(...(tl.length ? tl : [el('li', { class: 'hint', text: 'No dates found.' })]));
+    const figs = sum.figures.map((f) => item(f.value ?? f.text, '', [f], f.value && f.value !== f.text ? f.text : null));
+    $('figures').replaceChildren(...(figs.length ? figs : [el('li', { class: 'hint', text: 'No figures found.' })]));
     const src = sum.sources.map((s) => {
       const li = el('li', {}, el('h3', { class: 'source', text: `${s.name} (${s.claims.length})` }));
       const ul = el('ul', { class: 'items quotes' });
@@ -403,7 +408,7 @@ export class View {
     $('sources').replaceChildren(src.length ? el('ul', { class: 'items' }, ...src) : el('p', { class: 'hint', text: 'No claims found.' }));
     const st = sum.statistics ?? {};
     const rows = [['Characters', st.characters], ['Words', st.words], ['Sentences', st.sentences], ['Paragraphs', st.paragraphs],
-      ['Entity mentions', ENTITY_LABELS.reduce((n, t) => n + sum.counts[t], 0)], ['Dates', sum.counts.DATE], ['Claims', sum.counts.CLAIM]];
+      ['Entity mentions', ENTITY_LABELS.reduce((n, t) => n + sum.counts[t], 0)], ['Dates', sum.counts.DATE], ['Figures', sum.counts.FIGURE], ['Claims', sum.counts.CLAIM]];
     $('stats').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v ?? 0) })]));
   }
 

@@ -89,7 +89,7 @@ test('pasting an article shows highlights, a legend with counts and a sidebar wh
     // Every highlight quotes exactly the text of its annotation.
     const json = JSON.parse(await exportFile(page, 'factlens'));
     const dom = await page.$$eval('#view mark.hl:not(.cont)', (xs) => xs.map((x) => x.textContent));
-    const expected = [...json.entities, ...json.dates].sort((a, b) => a.start - b.start || b.end - a.end).map((m) => m.text);
+    const expected = [...json.entities, ...json.dates, ...json.figures].sort((a, b) => a.start - b.start || b.end - a.end).map((m) => m.text);
     assert.deepEqual(dom, expected);
 
     // Clicking the last sidebar item scrolls its mention into view and flashes it.
@@ -486,7 +486,7 @@ for (const scheme of ['light', 'dark']) {
           return getComputedStyle(document.documentElement).backgroundColor;
         };
         const out = [];
-        for (const t of ['PERSON', 'ORG', 'LOC', 'NORP', 'MISC', 'DATE']) {
+        for (const t of ['PERSON', 'ORG', 'LOC', 'NORP', 'MISC', 'DATE', 'FIGURE']) {
           const m = document.querySelector(`#view mark.t-${t}`);
           if (m) out.push([`${t} tag`, getComputedStyle(m, '::after').color, bgOf(m)], [`${t} text`, getComputedStyle(m).color, bgOf(m)]);
         }

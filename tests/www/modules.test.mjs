@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OffsetMap } from '../../www/offsets.js';
 import { nest } from '../../www/layout.js';
-import { applyCorrections, rebase, invalidCorrection } from '../../www/annotations.js';
+import { applyCorrections, rebase, invalidCorrection, figureText, machineAnnotations } from '../../www/annotations.js';
 import { csvCell } from '../../www/exporters.js';
 
 test('code points map to UTF-16 units across emoji, ZWJ sequences, CJK and combining marks', () => {
@@ -104,4 +104,23 @@ test('paragraphs stay outermost and a claim crossing a paragraph break is split 
   assert.deepEqual(root.children.map((p) => [p.s, p.e, p.layer]), [[0, 10, -1], [10, text.length, -1]]);
   assert.deepEqual(root.children.map((p) => p.children.map((c) => [c.s, c.e, c.part])), [[[4, 10, 0]], [[10, 15, 1]]]);
   assert.equal(flatten(root, text).join(''), text);
+});
+
+test('figure values read as people write them', () => {
+  assert.equal(figureText({ amount: 95e9, unit: 'EUR', mod: null }), '€95 billion');
+  assert.equal(figureText({ amount: [2, 3], unit: '%', mod: null }), '2–3%');
+  assert.equal(figureText({ amount: 300, unit: null, mod: 'APPROX' }), 'about 300');
+  assert.equal(figureText({ amount: 1000, unit: 'km', mod: null }), '1,000 km');
+  assert.equal(figureText({ amount: 12e6, unit: 'BYN', mod: 'MORE_THAN' }), 'more than BYN 12 million');
+  assert.equal(figureText({ amount: null, unit: 'USD', mod: null }), null);
+});
+
+test('a document written before figures existed gives no figure annotations', () => {
+  const doc = { entities: [], dates: [], claims: [] };
+  assert.deepEqual(machineAnnotations(doc), []);
+  const f = { id: 'f1', start: 0, end: 5, text: '€95bn', label: 'MONEY', value: { amount: 95e9, unit: 'EUR', mod: null } };
+  const [a] = machineAnnotations({ ...doc, figures: [f] });
+  assert.equal(a.kind, 'figure');
+  assert.equal(a.type, 'FIGURE');
+  assert.equal(a.value, '€95 billion');
 });

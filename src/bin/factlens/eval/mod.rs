@@ -3,6 +3,7 @@
 
 mod attribution;
 mod checkworthy;
+mod figures;
 mod ner;
 mod timex;
 
@@ -14,7 +15,7 @@ use serde::Deserialize;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// ner, timex, attribution or checkworthy.
+    /// ner, timex, figures, attribution or checkworthy.
     task: Task,
     /// Gold data in the format of ../shared/data.
     gold: PathBuf,
@@ -29,6 +30,10 @@ pub struct Args {
     /// only its opening sentences); later predictions are dropped.
     #[arg(long)]
     gold_extent: bool,
+    /// figures: score CARDINAL as QUANTITY on both sides (MEANTIME's
+    /// QUANTITY also holds plain counts).
+    #[arg(long)]
+    cardinal_as_quantity: bool,
     /// Also write the predictions, one line per document, in the gold
     /// format, for checking against the reference scorer.
     #[arg(long)]
@@ -39,6 +44,7 @@ pub struct Args {
 enum Task {
     Ner,
     Timex,
+    Figures,
     Attribution,
     Checkworthy,
 }
@@ -56,6 +62,10 @@ pub struct GoldDoc {
     pub label: Option<u8>,
     #[serde(default)]
     pub meta: serde_json::Value,
+    /// The only annotated part of the text, `[start, end)` in code points
+    /// (MEANTIME); predictions outside it are not scored.
+    #[serde(default)]
+    pub scored_region: Option<[usize; 2]>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -63,8 +73,9 @@ pub struct GoldSpan {
     pub start: usize,
     pub end: usize,
     pub label: String,
+    /// A TIMEX3 value string (timex) or a figure value object (figures).
     #[serde(default)]
-    pub value: Option<String>,
+    pub value: Option<serde_json::Value>,
     #[serde(default)]
     pub nested: bool,
 }
@@ -74,6 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let (report, predictions) = match args.task {
         Task::Ner => ner::eval(&gold, args.skip_nested),
         Task::Timex => timex::eval(&gold, args.skip_nested, args.gold_extent),
+        Task::Figures => figures::eval(&gold, args.skip_nested, args.cardinal_as_quantity),
         Task::Attribution => attribution::eval(&gold),
         Task::Checkworthy => checkworthy::eval(&gold),
     }?;

@@ -93,7 +93,11 @@ pub fn eval(
                     start: s.start,
                     end: s.end,
                     label: l,
-                    value: s.value.clone(),
+                    value: s
+                        .value
+                        .as_ref()
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string),
                 })
             })
             .collect();
