@@ -11,6 +11,9 @@ cargo fmt --all --check
 echo "== cargo clippy (-D warnings)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+echo "== cargo clippy on the wasm facade (-D warnings)"
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
 echo "== cargo doc (-D warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --quiet
 

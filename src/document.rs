@@ -368,6 +368,10 @@ pub struct Statistics {
 
 impl Document {
     /// Serializes the document as pretty JSON.
+    #[allow(
+        clippy::expect_used,
+        reason = "a Document holds only strings, numbers and lists, which serde_json always writes"
+    )]
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a document always serializes")
     }

@@ -22,6 +22,9 @@
 //! the sidebar; `document` is the factlens/1 contract; `wasm` is the only
 //! module that knows about JavaScript.
 #![deny(missing_docs)]
+// No panic on any input: data-derived values are never unwrapped; the few
+// expects left hold by construction and say why next to them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod claims;
 mod dates;

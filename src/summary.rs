@@ -33,6 +33,10 @@ fn entities(doc: &Document) -> Vec<SummaryEntity> {
             e.name = m.text.clone();
         }
     }
+    #[allow(
+        clippy::expect_used,
+        reason = "every id in order was inserted in by_id once"
+    )]
     let mut out: Vec<SummaryEntity> = order
         .into_iter()
         .map(|id| by_id.remove(id).expect("entity seen"))

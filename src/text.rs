@@ -216,6 +216,10 @@ pub(crate) fn tokenize(src: &str) -> Vec<Token> {
         if let Some(&(j, d)) = chars.peek() {
             if is_apostrophe(d) && j == end && starts_possessive(&src[j + d.len_utf8()..]) {
                 chars.next();
+                #[allow(
+                    clippy::expect_used,
+                    reason = "starts_possessive saw the s after the apostrophe"
+                )]
                 let (k, s) = chars.next().expect("possessive s");
                 out.push(Token {
                     span: Span::new(j, k + s.len_utf8()),

@@ -253,6 +253,10 @@ impl JsChunks {
             return;
         }
         // serde_json writes only valid UTF-8 and the cut is on a boundary.
+        #[allow(
+            clippy::expect_used,
+            reason = "serde_json writes UTF-8 and the caller cuts on a character boundary"
+        )]
         let text = std::str::from_utf8(&self.buf[..n])
             .expect("JSON is UTF-8, cut on a character boundary");
         self.parts.push(&JsValue::from_str(text));

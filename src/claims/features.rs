@@ -160,6 +160,10 @@ impl<T: Copy, const PAD: usize> Window<T, PAD> {
 
 impl<T: Copy> Window<T, 2> {
     /// The values of tokens `i - 2 ..= i + 2`, padding beyond the unit.
+    #[allow(
+        clippy::expect_used,
+        reason = "the slice is five values long, so the conversion cannot fail"
+    )]
     #[inline]
     pub fn around(&self, i: usize) -> [T; 5] {
         let k = i - self.first;

@@ -452,6 +452,10 @@ pub(crate) fn viterbi(
     trans: &[f32],
     out: &mut Vec<u8>,
 ) {
+    #[allow(
+        clippy::expect_used,
+        reason = "the model reader checked the table sizes when the model loaded"
+    )]
     let trans: &[f32; 12] = trans.try_into().expect("4 x 3 transitions");
     let mut t = Transitions {
         start: [trans[0], trans[1], trans[2]],

@@ -85,6 +85,10 @@ pub(super) struct Numeral<'a> {
     pub int_digits: usize,
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "the pattern is a constant, compiled and tested"
+)]
 fn numeral_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

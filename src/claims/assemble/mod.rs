@@ -140,6 +140,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                     },
                 });
                 // A statistic stays a checkable fact whoever reports it.
+                #[allow(clippy::expect_used, reason = "the claim was pushed on the line above")]
                 let last = out.last().expect("just pushed");
                 if last.checkworthy >= 0.5 && has_figure(t, &content) {
                     let checkworthy = last.checkworthy;

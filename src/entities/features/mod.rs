@@ -214,6 +214,7 @@ impl Extractor {
         self.prepare(words, s.clone(), gazetteer);
         let casing = self.casings[k];
         for i in 0..s.len() {
+            #[allow(clippy::expect_used, reason = "i is a token of the sentence s")]
             let p = self.at(&s, i, 0).expect("a token of the sentence");
             let f = &mut |x| out.feats.push(x);
             for d in -2..=2 {
@@ -277,6 +278,7 @@ impl Extractor {
     }
 
     fn shape_context(&self, i: usize, casing: Casing) -> ShapeContext {
+        #[allow(clippy::expect_used, reason = "the slice is three shapes long")]
         let shapes = self.shapes[i..i + 3].try_into().expect("three shapes");
         ShapeContext {
             shapes,
@@ -296,6 +298,7 @@ impl Extractor {
     /// one word and are neither shape nor pair features: gazetteer
     /// matches and how the word is seen across the document.
     fn context(&self, s: &Range<usize>, i: usize, casing: Casing, f: &mut dyn FnMut(u32)) {
+        #[allow(clippy::expect_used, reason = "i is a token of the sentence s")]
         let p = self.at(s, i, 0).expect("a token of the sentence");
         for d in -1..=1isize {
             if let Some(j) = i.checked_add_signed(d).filter(|&j| j < s.len()) {

@@ -37,6 +37,10 @@ pub(super) fn row(
     sum
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "the trainer quantizes the embedded model so that every group sum fits"
+)]
 pub(super) fn narrow(sum: [i32; N]) -> Row {
     sum.map(|v| i16::try_from(v).expect("a feature group's weights fit in 16 bits"))
 }
