@@ -125,8 +125,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
                 source_entity: f.source_mention.map(|m| entity_id(clusters[m])),
                 cue: f.cue.map(|s| b.role(s)),
                 content: b.role(f.content),
-                // `stance::of_cue` gives only stance names (tested).
-                stance: f.stance.parse().unwrap_or(crate::Stance::Asserts),
+                stance: f.stance,
                 // Three decimals: f32 noise (0.699999988) helps nobody reading the JSON.
                 checkworthy: (f64::from(f.checkworthy) * 1000.0).round() / 1000.0,
             }

@@ -88,7 +88,7 @@ impl<'a> Text<'a> {
     /// The byte span of a range of tokens (a sentence, a mention, a
     /// tagged run): from the first token's start to the last one's end,
     /// empty for no tokens. The one "token range to span" helper.
-    pub fn sentence_span(&self, s: &std::ops::Range<usize>) -> Span {
+    pub fn token_span(&self, s: &std::ops::Range<usize>) -> Span {
         if s.is_empty() {
             return Span::default();
         }
@@ -409,7 +409,7 @@ mod tests {
         let got: Vec<&str> = t
             .sentences
             .iter()
-            .map(|r| t.slice(t.sentence_span(r)))
+            .map(|r| t.slice(t.token_span(r)))
             .collect();
         assert_eq!(
             got,

@@ -35,8 +35,7 @@ pub(crate) struct Found {
     pub source_mention: Option<usize>,
     pub cue: Option<Span>,
     pub content: Span,
-    /// The name of a [`crate::Stance`].
-    pub stance: &'static str,
+    pub stance: crate::document::Stance,
     pub checkworthy: f32,
 }
 

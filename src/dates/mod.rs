@@ -48,10 +48,7 @@ pub(crate) fn recognize(text: &Text, dct: Option<Date>) -> Vec<Timex> {
         .into_iter()
         .filter(|f| f.start < f.end && f.end <= text.tokens.len())
         .map(|f| Timex {
-            span: Span::new(
-                text.tokens[f.start].span.start,
-                text.tokens[f.end - 1].span.end,
-            ),
+            span: text.token_span(&(f.start..f.end)),
             kind: f.kind,
             value: f.value,
         })

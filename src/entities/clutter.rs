@@ -81,7 +81,7 @@ pub(crate) fn clutter_sentences(t: &Text) -> Vec<bool> {
         .iter()
         .map(|s| {
             let line = t
-                .slice(t.sentence_span(s))
+                .slice(t.token_span(s))
                 .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
             line.len() <= 40 && {
                 let lower = line

@@ -218,7 +218,7 @@ fn trimmed(text: &Text, mut first: usize, mut end: usize, ty: EntityLabel) -> Op
 }
 
 fn mention(text: &Text, m: &Tagged) -> Mention {
-    let span = text.sentence_span(&(m.first..m.end));
+    let span = text.token_span(&(m.first..m.end));
     let label = match m.ty {
         EntityLabel::Misc if tagger().gazetteer.is_demonym(text.slice(span)) => EntityLabel::Norp,
         l => l,

@@ -88,9 +88,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
             &sources,
             &contents,
             |cue, source, content| {
-                let bytes = |r: &Range<usize>| {
-                    Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end)
-                };
+                let bytes = |r: &Range<usize>| t.token_span(r);
                 // "Kyiv denies these claims, asserting that ...": a participle
                 // cue without a subject shares the previous cue's source.
                 let source = source.or_else(|| {
@@ -151,7 +149,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                         source_mention: None,
                         cue: None,
                         content: content_b,
-                        stance: "asserts",
+                        stance: crate::document::Stance::Asserts,
                         checkworthy,
                     });
                 }
@@ -182,15 +180,13 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
         k > 0 && covered[k - 1].overlaps(span)
     };
     for s in &t.sentences {
-        let span = t.sentence_span(s);
+        let span = t.token_span(s);
         if span.is_empty() || overlaps_claim(span) || !statement_like(t, s) {
             continue;
         }
         let score = m.worthy.score(t, &b.hashes, s.clone());
         if let Some((cue, source, content)) = opening_attribution(t, mentions, s) {
-            let bytes = |r: &Range<usize>| {
-                Span::new(t.tokens[r.start].span.start, t.tokens[r.end - 1].span.end)
-            };
+            let bytes = |r: &Range<usize>| t.token_span(r);
             let source_b = bytes(&source);
             out.push(Found {
                 span: bytes(&(cue.start..content.end)),
@@ -212,7 +208,7 @@ pub(crate) fn recognize(m: &Models, t: &Text, mentions: &[Mention]) -> Vec<Found
                 source_mention: None,
                 cue: None,
                 content: span,
-                stance: "asserts",
+                stance: crate::document::Stance::Asserts,
                 checkworthy: score,
             });
         }
