@@ -17,6 +17,11 @@ seconds=${1:-60}
 shift || true
 cargo build --profile fuzz -p factlens-fuzz
 status=0
+# Inputs that once failed, replayed first: each is a regression test.
+for f in fuzz/regressions/*/*; do
+  [ -f "$f" ] || continue
+  target/fuzz/factlens-fuzz "$(basename "$(dirname "$f")")" --replay "$f" > /dev/null || { echo "regression: $f fails again"; status=1; }
+done
 for target in bytes article import jsonl; do
   target/fuzz/factlens-fuzz "$target" --seconds "$seconds" --known fuzz/known.txt "$@" || status=1
 done
