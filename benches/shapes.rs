@@ -14,6 +14,7 @@
 //! spans lie inside the text, and it covers the whole text.
 
 mod corpus;
+mod cpu;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
@@ -237,32 +238,6 @@ const SHAPES: &[Shape] = &[
 
 const SIZES: [usize; 2] = [100 << 10, 1 << 20];
 
-/// Seconds this thread has run on a CPU, or None off Linux (as in
-/// benches/throughput.rs): on a busy machine wall time includes waiting
-/// for a core, and the ratio of two wall times says more about the load
-/// than about the code.
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-fn cpu_seconds() -> Option<f64> {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: `t` is a valid, writable timespec for the duration of the call.
-    let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
-    ok.then(|| t.sec as f64 + t.nsec as f64 / 1e9)
-}
-
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-fn cpu_seconds() -> Option<f64> {
-    None
-}
-
 struct Run {
     /// Best wall seconds.
     wall: f64,
@@ -280,12 +255,12 @@ struct Run {
 fn measure(text: &str, opts: &Options, runs: usize) -> Run {
     let (mut wall, mut seconds) = (f64::INFINITY, f64::INFINITY);
     for _ in 0..runs {
-        let c = cpu_seconds();
+        let c = cpu::seconds();
         let t = Instant::now();
         std::hint::black_box(annotate(text, opts));
         let w = t.elapsed().as_secs_f64();
         wall = wall.min(w);
-        seconds = seconds.min(c.zip(cpu_seconds()).map_or(w, |(a, b)| b - a));
+        seconds = seconds.min(c.zip(cpu::seconds()).map_or(w, |(a, b)| b - a));
     }
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);

@@ -8,6 +8,7 @@
 //! fewer repetitions. scripts/bench.sh runs everything.
 
 mod corpus;
+mod cpu;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
@@ -104,31 +105,6 @@ fn stage_heap(text: &str, opts: &Options) -> Vec<(&'static str, usize)> {
 
 const SIZES: &[usize] = &[10 << 10, 100 << 10, 1 << 20, 10 << 20];
 
-/// Seconds this thread has run on a CPU, or None off Linux. On a busy
-/// machine wall time includes waiting for a core; CPU time does not.
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-fn cpu_seconds() -> Option<f64> {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    extern "C" {
-        // From the C library std already links; no crate needed for one call.
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: `t` is a valid, writable timespec for the duration of the call.
-    let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
-    ok.then(|| t.sec as f64 + t.nsec as f64 / 1e9)
-}
-
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-fn cpu_seconds() -> Option<f64> {
-    None
-}
-
 /// The best (least disturbed) wall and CPU seconds over several runs.
 #[derive(Clone, Copy)]
 struct Timing {
@@ -142,11 +118,11 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> Timing {
         cpu: None,
     };
     for _ in 0..runs {
-        let c = cpu_seconds();
+        let c = cpu::seconds();
         let t = Instant::now();
         f();
         let wall = t.elapsed().as_secs_f64();
-        let cpu = c.zip(cpu_seconds()).map(|(a, b)| b - a);
+        let cpu = c.zip(cpu::seconds()).map(|(a, b)| b - a);
         best.wall = best.wall.min(wall);
         best.cpu = match (best.cpu, cpu) {
             (Some(a), Some(b)) => Some(a.min(b)),
