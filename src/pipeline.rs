@@ -56,7 +56,6 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         },
     };
     let timexes = dates::recognize(&t, dct);
-    let numbers = figures::recognize(&t, &timexes);
     let mentions = entities::recognize(&t);
     let clusters = entities::merge(&t, &mentions);
     let found = claims::recognize(&t, &mentions);
@@ -95,8 +94,11 @@ pub fn annotate(text: &str, options: &Options) -> Document {
             }
         })
         .collect();
-    let figures: Vec<_> = numbers
-        .iter()
+    // Recognized last and turned into the document's list at once, so that
+    // a column of numbers (a figure per token) does not hold two lists of
+    // them through the entity and claim stages.
+    let figures: Vec<_> = figures::recognize(&t, &timexes)
+        .into_iter()
         .enumerate()
         .map(|(i, f)| {
             let r = b.role(f.span);
