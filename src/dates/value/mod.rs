@@ -62,23 +62,25 @@ impl Unit {
         self.letter().1
     }
 
+    /// Every unit, shortest first.
+    pub(crate) const ALL: [Unit; 12] = [
+        Unit::Second,
+        Unit::Minute,
+        Unit::Hour,
+        Unit::Day,
+        Unit::Weekend,
+        Unit::Week,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Year,
+        Unit::Decade,
+        Unit::Century,
+        Unit::Millennium,
+    ];
+
     /// The unit a duration letter names, in the date or the time part.
     fn of_letter(s: &str, time: bool) -> Option<Unit> {
-        const ALL: [Unit; 12] = [
-            Unit::Second,
-            Unit::Minute,
-            Unit::Hour,
-            Unit::Day,
-            Unit::Weekend,
-            Unit::Week,
-            Unit::Month,
-            Unit::Quarter,
-            Unit::Year,
-            Unit::Decade,
-            Unit::Century,
-            Unit::Millennium,
-        ];
-        ALL.into_iter().find(|u| u.letter() == (s, time))
+        Unit::ALL.into_iter().find(|u| u.letter() == (s, time))
     }
 }
 
@@ -595,22 +597,7 @@ mod tests {
     }
 
     fn unit() -> impl Strategy<Value = Unit> {
-        (0usize..12).prop_map(|i| {
-            [
-                Unit::Second,
-                Unit::Minute,
-                Unit::Hour,
-                Unit::Day,
-                Unit::Weekend,
-                Unit::Week,
-                Unit::Month,
-                Unit::Quarter,
-                Unit::Year,
-                Unit::Decade,
-                Unit::Century,
-                Unit::Millennium,
-            ][i]
-        })
+        (0..Unit::ALL.len()).prop_map(|i| Unit::ALL[i])
     }
 
     fn amount() -> impl Strategy<Value = Amount> {
