@@ -339,8 +339,13 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
             }
         }
     }
-    // Renumber clusters by first mention in the text.
-    let mut renum = vec![usize::MAX; reps.len()];
+    renumber(&mut cluster, reps.len());
+    cluster
+}
+
+/// Renumbers `count` clusters by their first mention in the text.
+fn renumber(cluster: &mut [usize], count: usize) {
+    let mut renum = vec![usize::MAX; count];
     let mut next = 0;
     for c in cluster.iter_mut() {
         if renum[*c] == usize::MAX {
@@ -349,7 +354,6 @@ pub(crate) fn merge(text: &Text, mentions: &[Mention]) -> Vec<usize> {
         }
         *c = renum[*c];
     }
-    cluster
 }
 
 const SUFFIX_SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -601,15 +605,7 @@ mod tests {
                 reps.len() - 1
             });
         }
-        let mut renum = vec![usize::MAX; reps.len()];
-        let mut next = 0;
-        for c in cluster.iter_mut() {
-            if renum[*c] == usize::MAX {
-                renum[*c] = next;
-                next += 1;
-            }
-            *c = renum[*c];
-        }
+        renumber(&mut cluster, reps.len());
         cluster
     }
 
